@@ -1,0 +1,255 @@
+//! One audit end to end: crawl with page checks, build the site model, run site
+//! checks, score, and assemble the [`Report`].
+
+use crate::checks::{self, Outcome, PageRule, RuleResult};
+use crate::config::AuditConfig;
+use crate::crawl::{self, Analyzed, Analyzer, CrawlOutput, LinkHealth, PageInput, StopSignal};
+use crate::error::AuditError;
+use crate::page::{Page, PageSummary};
+use crate::report::model::*;
+use crate::rules::{Catalog, Level};
+use crate::score::{self, RuleTally};
+use crate::site::SiteModel;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// What page analysis keeps per page.
+pub struct PageAnalysis {
+    /// Facts for the site model.
+    pub summary: PageSummary,
+    /// Per-rule results (findings included).
+    pub results: Vec<RuleResult>,
+}
+
+/// Parses a page and runs every page rule on it.
+pub struct AuditAnalyzer {
+    catalog: Arc<Catalog>,
+    rules: Vec<Box<dyn PageRule>>,
+    as_of: NaiveDate,
+}
+
+impl AuditAnalyzer {
+    /// An analyzer with every registered page rule.
+    pub fn new(catalog: Arc<Catalog>, as_of: NaiveDate) -> AuditAnalyzer {
+        AuditAnalyzer {
+            catalog,
+            rules: checks::page_rules(),
+            as_of,
+        }
+    }
+
+    /// Analyses an already-parsed page (used by `govaudit check` too).
+    pub fn analyze_page(&self, page: &Page) -> (Vec<crate::page::PageLink>, PageAnalysis) {
+        let links = page.links();
+        let results = checks::run_page_rules(page, &self.catalog, &self.rules);
+        let summary = page.summary(&links, self.as_of);
+        (links, PageAnalysis { summary, results })
+    }
+}
+
+impl Analyzer for AuditAnalyzer {
+    type Output = PageAnalysis;
+
+    fn analyze(&self, input: &PageInput) -> Analyzed<PageAnalysis> {
+        let f = &input.fetched;
+        let page = Page::parse(
+            f.final_url.clone(),
+            &f.body,
+            f.content_type.as_deref(),
+            f.truncated,
+            input.is_home,
+            input.depth,
+        );
+        let (links, analysis) = self.analyze_page(&page);
+        Analyzed {
+            links: page.discovered(&links),
+            charset: Some(page.charset.to_string()),
+            title: page.title(),
+            output: analysis,
+        }
+    }
+}
+
+/// Crawls and audits the site of `cfg`. Fails only when the crawl cannot start.
+pub async fn run_audit(cfg: &AuditConfig, catalog: Arc<Catalog>, stop: Arc<StopSignal>) -> Result<Report, AuditError> {
+    let started_at = chrono::Local::now();
+    let clock = Instant::now();
+    let analyzer = Arc::new(AuditAnalyzer::new(catalog.clone(), cfg.as_of));
+    let output = crawl::crawl(cfg, analyzer, stop).await?;
+    let duration = clock.elapsed().as_secs_f64();
+    Ok(build_report(cfg, &catalog, output, started_at, duration))
+}
+
+/// Assembles the report from a finished (or interrupted) crawl.
+pub fn build_report(
+    cfg: &AuditConfig,
+    catalog: &Catalog,
+    output: CrawlOutput<PageAnalysis>,
+    started_at: chrono::DateTime<chrono::Local>,
+    duration_secs: f64,
+) -> Report {
+    let CrawlOutput {
+        pages,
+        links,
+        limits_hit,
+        sitemap_urls,
+        requests,
+    } = output;
+    let mut tallies: BTreeMap<String, RuleTally> = BTreeMap::new();
+    let mut findings = Vec::new();
+    let mut summaries = Vec::new();
+    let mut page_entries = Vec::new();
+    for rec in pages {
+        let mut page_failed = 0;
+        if let Some(analysis) = rec.analysis {
+            for r in analysis.results {
+                let t = tallies.entry(r.rule.clone()).or_default();
+                t.applicable += usize::from(r.applicable);
+                t.failed += usize::from(r.failed);
+                let failed = r.findings.iter().filter(|f| f.outcome == Outcome::Failed).count() + r.omitted;
+                t.findings += failed;
+                t.cant_tell += r.findings.len() + r.omitted - failed;
+                page_failed += failed;
+                findings.extend(r.findings);
+            }
+            let mut summary = analysis.summary;
+            summary.depth = rec.depth;
+            // The page as linked is how navigation refers to it.
+            summary.url = rec.url.clone();
+            summaries.push(summary);
+        }
+        page_entries.push(PageEntry {
+            url: rec.url,
+            final_url: rec.final_url,
+            status: rec.status,
+            content_type: rec.content_type,
+            charset: rec.charset,
+            depth: rec.depth,
+            title: rec.title,
+            redirects: rec.redirects,
+            error: rec.error,
+            truncated: rec.truncated,
+            elapsed_ms: rec.elapsed_ms,
+            findings: page_failed,
+        });
+    }
+    let home_url = cfg.start_urls.first().map(|u| u.to_string()).unwrap_or_default();
+    let site = SiteModel::build(home_url, cfg.as_of, summaries, links, catalog);
+    let site_results = checks::run_site_rules(&site, catalog, &checks::site_rules());
+    for r in &site_results {
+        let t = tallies.entry(r.rule.clone()).or_default();
+        t.applicable += usize::from(r.applicable);
+        t.failed += usize::from(r.failed);
+        let failed = r.findings.iter().filter(|f| f.outcome == Outcome::Failed).count();
+        t.findings += failed;
+        t.cant_tell += r.findings.len() - failed;
+        findings.extend(r.findings.iter().cloned());
+    }
+    let (score, vetoes) = score::score(catalog, &tallies, &site_results, &site.columns, &site.links);
+
+    let mut by_sev: BTreeMap<String, usize> = ["critical", "serious", "moderate", "minor"]
+        .iter()
+        .map(|s| (s.to_string(), 0))
+        .collect();
+    let mut cant_tell = 0;
+    for f in &findings {
+        match f.outcome {
+            Outcome::Failed => *by_sev.entry(f.severity.as_str().to_string()).or_default() += 1,
+            Outcome::CantTell => cant_tell += 1,
+        }
+    }
+    let to_broken = |l: &crate::crawl::LinkStatus| BrokenLink {
+        url: l.url.clone(),
+        status: l.status,
+        error: l.error.as_ref().map(|e| e.message.clone()),
+        kind: l.kind,
+        found_on: l.found_on.clone(),
+        found_on_count: l.found_on_count,
+        on_home: l.on_home,
+    };
+    let broken: Vec<BrokenLink> = site.links.iter().filter(|l| l.health() == LinkHealth::Broken).map(to_broken).collect();
+    let blocked: Vec<BrokenLink> = site.links.iter().filter(|l| l.health() == LinkHealth::Blocked).map(to_broken).collect();
+    let rules = catalog
+        .rules
+        .iter()
+        .filter(|m| m.enabled)
+        .map(|m| {
+            let t = tallies.get(&m.id).cloned().unwrap_or_default();
+            RuleSummary {
+                id: m.id.clone(),
+                pack: m.pack().to_string(),
+                severity: m.severity.as_str().to_string(),
+                title: m.title.zh.clone(),
+                title_en: m.title.en.clone(),
+                level: if m.level == Level::Page { "page" } else { "site" }.into(),
+                applicable: t.applicable,
+                failed: t.failed,
+                findings: t.findings,
+                cant_tell: t.cant_tell,
+                lead_units: m.lead_units.clone(),
+                fix: m.fix.zh.clone(),
+                refs: m.refs.clone(),
+            }
+        })
+        .collect();
+    let mut not_checked = Vec::new();
+    for limit in &limits_hit {
+        not_checked.push(format!(
+            "限制 {}（{}）：{} 个地址未抓取或未解析",
+            limit.limit, limit.value, limit.not_reached
+        ));
+    }
+    if !blocked.is_empty() {
+        not_checked.push(format!("{} 个链接无法确认（403/429/超时/robots 限制），未计为不可用", blocked.len()));
+    }
+    if cant_tell > 0 {
+        not_checked.push(format!("{cant_tell} 项需人工复核（cantTell）"));
+    }
+    for p in &score.packs {
+        if !p.assessed {
+            not_checked.push(format!("{}：{}", p.name, p.basis));
+        }
+    }
+    not_checked.push("站点标识（网站标识码、ICP、公安备案、党政机关标识、找错入口、搜索）及关怀版入口由后续版本检查，site_features 中为 null".into());
+    let pages_crawled = page_entries.iter().filter(|p| p.charset.is_some()).count();
+    let pages_failed = page_entries.iter().filter(|p| p.error.is_some() || p.status.is_none_or(|s| s >= 400)).count();
+    Report {
+        schema_version: SCHEMA_VERSION.into(),
+        tool: Tool {
+            name: "govaudit".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        },
+        site: SiteInfo {
+            name: cfg.name.clone(),
+            start_urls: cfg.start_urls.iter().map(|u| u.to_string()).collect(),
+        },
+        as_of: cfg.as_of,
+        started_at: started_at.to_rfc3339(),
+        finished_at: chrono::Local::now().to_rfc3339(),
+        limits_hit,
+        summary: Summary {
+            pages_crawled,
+            pages_failed,
+            links_checked: site.links.iter().filter(|l| l.checked).count(),
+            broken_links: broken.len(),
+            blocked_links: blocked.len(),
+            findings_by_severity: by_sev,
+            cant_tell,
+            requests,
+            sitemap_pages: sitemap_urls,
+            duration_secs: (duration_secs * 1000.0).round() / 1000.0,
+        },
+        score,
+        vetoes,
+        pages: page_entries,
+        findings,
+        rules,
+        columns: site.columns,
+        links: Links { broken, blocked },
+        site_features: SiteFeatures::default(),
+        not_checked,
+        baseline: None,
+    }
+}

@@ -1,0 +1,316 @@
+//! The check registry: the `PageRule` and `SiteRule` traits, the list of every
+//! rule's check, and the bookkeeping that turns a check's verdicts into findings.
+//! Metadata (severity, texts, references) comes from `rules/*.toml`; a check only
+//! decides.
+
+pub mod a11y;
+pub mod health;
+pub mod openness;
+
+use crate::dom::locate::{css_selector, snippet};
+use crate::page::Page;
+use crate::rules::{Catalog, RuleMeta, Severity};
+use crate::site::SiteModel;
+use scraper::ElementRef;
+use serde::{Deserialize, Serialize};
+
+/// A check's answer for one element or site fact that needs reporting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Outcome {
+    /// A violation.
+    Failed,
+    /// Needs a person to look ("needs review"); never counted as a failure.
+    CantTell,
+}
+
+/// One reported problem.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Finding {
+    /// Rule id.
+    pub rule: String,
+    /// Pack id.
+    pub pack: String,
+    /// Severity from the metadata.
+    pub severity: Severity,
+    /// failed or cantTell.
+    pub outcome: Outcome,
+    /// Page (or site) URL.
+    pub url: String,
+    /// CSS selector of the element, when there is one.
+    pub selector: Option<String>,
+    /// Short HTML snippet of the element or the evidence.
+    pub snippet: Option<String>,
+    /// Message in Chinese.
+    pub message: String,
+    /// Message in English.
+    pub message_en: String,
+    /// References from the metadata.
+    pub refs: Vec<String>,
+}
+
+/// Most findings one rule reports for one page; the rest are counted.
+pub const MAX_FINDINGS_PER_PAGE: usize = 20;
+const SNIPPET_CHARS: usize = 240;
+
+/// Collects one rule's verdicts on one page (or on the site).
+pub struct RuleRun<'a> {
+    meta: &'a RuleMeta,
+    url: String,
+    applicable: bool,
+    failed: bool,
+    findings: Vec<Finding>,
+    omitted: usize,
+}
+
+impl<'a> RuleRun<'a> {
+    /// Starts a run of `meta`'s rule on `url`.
+    pub fn new(meta: &'a RuleMeta, url: &str) -> RuleRun<'a> {
+        RuleRun {
+            meta,
+            url: url.to_string(),
+            applicable: false,
+            failed: false,
+            findings: Vec::new(),
+            omitted: 0,
+        }
+    }
+
+    /// The rule's metadata (thresholds live in `params`).
+    pub fn meta(&self) -> &RuleMeta {
+        self.meta
+    }
+
+    /// Marks the rule as applicable here (a passed element counts).
+    pub fn applies(&mut self) {
+        self.applicable = true;
+    }
+
+    /// Reports a failed element.
+    pub fn fail(&mut self, el: Option<ElementRef<'_>>, args: &[(&str, String)]) {
+        self.failed = true;
+        self.push(Outcome::Failed, el, None, args);
+    }
+
+    /// Reports an element the rule cannot decide.
+    pub fn cant_tell(&mut self, el: Option<ElementRef<'_>>, args: &[(&str, String)]) {
+        self.push(Outcome::CantTell, el, None, args);
+    }
+
+    /// Reports a failed site fact at `url` with a text snippet of the evidence.
+    pub fn fail_at(&mut self, url: &str, evidence: Option<String>, args: &[(&str, String)]) {
+        self.failed = true;
+        self.push_at(Outcome::Failed, url.to_string(), None, evidence, args);
+    }
+
+    /// Reports an undecidable site fact at `url`.
+    pub fn cant_tell_at(&mut self, url: &str, evidence: Option<String>, args: &[(&str, String)]) {
+        self.push_at(Outcome::CantTell, url.to_string(), None, evidence, args);
+    }
+
+    fn push(&mut self, outcome: Outcome, el: Option<ElementRef<'_>>, evidence: Option<String>, args: &[(&str, String)]) {
+        self.applicable = true;
+        let (selector, snip) = match el {
+            Some(e) => (Some(css_selector(e)), Some(snippet(e, SNIPPET_CHARS))),
+            None => (None, evidence),
+        };
+        let url = self.url.clone();
+        self.push_at(outcome, url, selector, snip, args);
+    }
+
+    fn push_at(
+        &mut self,
+        outcome: Outcome,
+        url: String,
+        selector: Option<String>,
+        snippet: Option<String>,
+        args: &[(&str, String)],
+    ) {
+        self.applicable = true;
+        if self.findings.len() >= MAX_FINDINGS_PER_PAGE && self.meta.level == crate::rules::Level::Page {
+            self.omitted += 1;
+            return;
+        }
+        self.findings.push(Finding {
+            rule: self.meta.id.clone(),
+            pack: self.meta.pack().to_string(),
+            severity: self.meta.severity,
+            outcome,
+            url,
+            selector,
+            snippet,
+            message: self.meta.render("zh", args),
+            message_en: self.meta.render("en", args),
+            refs: self.meta.refs.clone(),
+        });
+    }
+
+    /// Ends the run.
+    pub fn finish(self) -> RuleResult {
+        RuleResult {
+            rule: self.meta.id.clone(),
+            applicable: self.applicable,
+            failed: self.failed,
+            findings: self.findings,
+            omitted: self.omitted,
+        }
+    }
+}
+
+/// What one rule concluded on one page or on the site.
+#[derive(Debug, Clone)]
+pub struct RuleResult {
+    /// Rule id.
+    pub rule: String,
+    /// Whether anything it tests was present.
+    pub applicable: bool,
+    /// Whether anything failed.
+    pub failed: bool,
+    /// Reported findings (capped per page).
+    pub findings: Vec<Finding>,
+    /// Findings beyond the cap.
+    pub omitted: usize,
+}
+
+/// A rule decided on one page.
+pub trait PageRule: Send + Sync {
+    /// The rule id; its metadata lives in `rules/<pack>.toml`.
+    fn id(&self) -> &'static str;
+    /// Examines the page and reports through `run`.
+    fn check(&self, page: &Page, run: &mut RuleRun<'_>);
+}
+
+/// A rule decided on the whole site.
+pub trait SiteRule: Send + Sync {
+    /// The rule id.
+    fn id(&self) -> &'static str;
+    /// Examines the site model and reports through `run`.
+    fn check(&self, site: &SiteModel, run: &mut RuleRun<'_>);
+}
+
+/// Every page-level check.
+pub fn page_rules() -> Vec<Box<dyn PageRule>> {
+    vec![
+        Box::new(a11y::document_title::DocumentTitle),
+        Box::new(a11y::html_has_lang::HtmlHasLang),
+        Box::new(a11y::image_alt::ImageAlt),
+    ]
+}
+
+/// Every site-level check.
+pub fn site_rules() -> Vec<Box<dyn SiteRule>> {
+    vec![
+        Box::new(health::broken_link::BrokenLink),
+        Box::new(health::homepage_stale::HomepageStale),
+        Box::new(openness::column_missing::ColumnMissing),
+    ]
+}
+
+/// Runs every enabled page rule that has metadata on `page`.
+pub fn run_page_rules(page: &Page, catalog: &Catalog, rules: &[Box<dyn PageRule>]) -> Vec<RuleResult> {
+    let url = page.url.to_string();
+    rules
+        .iter()
+        .filter_map(|rule| {
+            let meta = catalog.rule(rule.id()).filter(|m| m.enabled)?;
+            let mut run = RuleRun::new(meta, &url);
+            rule.check(page, &mut run);
+            Some(run.finish())
+        })
+        .collect()
+}
+
+/// Runs every enabled site rule on the site model.
+pub fn run_site_rules(site: &SiteModel, catalog: &Catalog, rules: &[Box<dyn SiteRule>]) -> Vec<RuleResult> {
+    rules
+        .iter()
+        .filter_map(|rule| {
+            let meta = catalog.rule(rule.id()).filter(|m| m.enabled)?;
+            let mut run = RuleRun::new(meta, &site.home_url);
+            rule.check(site, &mut run);
+            Some(run.finish())
+        })
+        .collect()
+}
+
+/// Ids of checks whose metadata is missing from the catalogue (a configuration
+/// error when the user's `--rules` dropped one).
+pub fn checks_without_metadata(catalog: &Catalog) -> Vec<&'static str> {
+    page_rules()
+        .iter()
+        .map(|r| r.id())
+        .chain(site_rules().iter().map(|r| r.id()))
+        .filter(|id| catalog.rule(id).is_none())
+        .collect()
+}
+
+/// Ids of metadata entries without a check.
+pub fn metadata_without_checks(catalog: &Catalog) -> Vec<String> {
+    let ids: Vec<&'static str> = page_rules()
+        .iter()
+        .map(|r| r.id())
+        .chain(site_rules().iter().map(|r| r.id()))
+        .collect();
+    catalog.rules.iter().filter(|m| !ids.contains(&m.id.as_str())).map(|m| m.id.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Level;
+
+    #[test]
+    fn every_check_has_metadata_and_every_rule_has_a_check() {
+        let catalog = Catalog::embedded().unwrap();
+        assert_eq!(checks_without_metadata(&catalog), Vec::<&str>::new());
+        assert_eq!(metadata_without_checks(&catalog), Vec::<String>::new());
+    }
+
+    #[test]
+    fn levels_match_the_trait() {
+        let catalog = Catalog::embedded().unwrap();
+        for r in page_rules() {
+            assert_eq!(catalog.rule(r.id()).unwrap().level, Level::Page, "{}", r.id());
+        }
+        for r in site_rules() {
+            assert_eq!(catalog.rule(r.id()).unwrap().level, Level::Site, "{}", r.id());
+        }
+    }
+
+    #[test]
+    fn every_rule_has_texts_in_both_languages_and_a_reference() {
+        let catalog = Catalog::embedded().unwrap();
+        for r in &catalog.rules {
+            for t in [&r.title, &r.help, &r.message, &r.fix] {
+                assert!(!t.zh.is_empty() && !t.en.is_empty(), "{}", r.id);
+            }
+            assert!(!r.refs.is_empty(), "{} has no reference", r.id);
+        }
+    }
+}
+
+/// Helpers for rule unit tests.
+#[cfg(test)]
+pub mod testing {
+    use super::*;
+
+    /// Runs one page rule on an HTML string and returns the number of failed findings.
+    pub fn run_rule(id: &str, html: &str) -> usize {
+        let catalog = Catalog::embedded().expect("catalog");
+        let page = Page::parse(
+            url::Url::parse("http://www.example.gov.cn/test.html").expect("url"),
+            html.as_bytes(),
+            Some("text/html; charset=utf-8"),
+            false,
+            false,
+            1,
+        );
+        let rules: Vec<Box<dyn PageRule>> = page_rules().into_iter().filter(|r| r.id() == id).collect();
+        assert_eq!(rules.len(), 1, "no check {id}");
+        run_page_rules(&page, &catalog, &rules)
+            .iter()
+            .flat_map(|r| &r.findings)
+            .filter(|f| f.outcome == Outcome::Failed)
+            .count()
+    }
+}

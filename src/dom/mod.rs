@@ -1,0 +1,3 @@
+//! Shared DOM helpers used by every rule: element locators and snippets.
+
+pub mod locate;

@@ -1,0 +1,402 @@
+//! The page model: a fetched HTML page decoded and parsed once, with the facts
+//! the checks and the site model need. A [`Page`] holds the DOM and is not `Send`;
+//! it lives only inside the blocking analysis task, and [`PageSummary`] is what
+//! leaves it.
+
+use crate::crawl::decode::{CharsetSource, decode_html};
+use crate::crawl::urlnorm::{LinkTarget, resolve};
+use crate::crawl::{Discovered, LinkHint};
+use crate::dates;
+use chrono::NaiveDate;
+use scraper::{ElementRef, Html, Selector};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+use url::Url;
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("static selector")
+}
+
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+static META: LazyLock<Selector> = LazyLock::new(|| sel("meta[name], meta[property]"));
+static BASE: LazyLock<Selector> = LazyLock::new(|| sel("base[href]"));
+static LINKISH: LazyLock<Selector> = LazyLock::new(|| {
+    sel("a[href], area[href], link[href], img[src], iframe[src], frame[src], script[src], embed[src], source[src], video[src], audio[src], object[data]")
+});
+static ANCHORS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
+
+/// National meta tags kept in the summary (国办发〔2017〕47号 annex).
+pub const NATIONAL_META: [&str; 6] = ["SiteName", "SiteIDCode", "ColumnName", "ColumnType", "ArticleTitle", "PubDate"];
+
+/// Texts that mark a column as empty (空白栏目).
+pub const PLACEHOLDERS: [&str; 6] = ["暂无信息", "暂无数据", "正在建设", "暂无内容", "建设中", "暂无相关信息"];
+
+/// A parsed page.
+pub struct Page {
+    /// URL after redirects.
+    pub url: Url,
+    /// Base URL for relative links (`<base href>` honoured).
+    pub base: Url,
+    /// The DOM.
+    pub html: Html,
+    /// Encoding used.
+    pub charset: &'static str,
+    /// Which signal chose it.
+    pub charset_source: CharsetSource,
+    /// Malformed bytes were replaced while decoding.
+    pub decode_errors: bool,
+    /// Declared encodings disagree.
+    pub charset_conflict: Option<String>,
+    /// Body was cut at the size cap.
+    pub truncated: bool,
+    /// The home page.
+    pub is_home: bool,
+    /// Link hops from a start URL.
+    pub depth: u32,
+}
+
+/// A link on a page with the words a person sees for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    /// Tag name (`a`, `img`, …).
+    pub tag: String,
+    /// The attribute value as written.
+    pub raw: String,
+    /// Resolved target.
+    #[serde(skip)]
+    pub target: LinkTarget,
+    /// Visible text (or image alt inside the link).
+    pub text: String,
+    /// `title` attribute.
+    pub title: String,
+}
+
+/// A dated item of a list (an article link with its publication date).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DatedItem {
+    /// Article URL.
+    pub url: String,
+    /// Link text.
+    pub text: String,
+    /// Publication date.
+    pub date: NaiveDate,
+}
+
+/// Owned facts about a page for the site model.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PageSummary {
+    /// Final URL.
+    pub url: String,
+    /// `<title>`.
+    pub title: Option<String>,
+    /// National meta tags present (name → content).
+    pub meta: BTreeMap<String, String>,
+    /// Short-text links (navigation candidates), kept for pages near the top.
+    pub nav_links: Vec<NavLink>,
+    /// Dated list items (newest first, capped).
+    pub dated_items: Vec<DatedItem>,
+    /// Number of dated list items on the page.
+    pub dated_item_count: usize,
+    /// `PubDate` meta as a date.
+    pub pub_date: Option<NaiveDate>,
+    /// The page shows an "empty column" placeholder.
+    pub placeholder: bool,
+    /// Link hops from the start.
+    pub depth: u32,
+}
+
+/// A short link that may name a column.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavLink {
+    /// Target URL.
+    pub url: String,
+    /// Text, `title` and image alt joined.
+    pub label: String,
+}
+
+/// Most dated items kept per page summary.
+const MAX_ITEMS: usize = 40;
+/// Longest link text considered a navigation label.
+const MAX_NAV_LABEL: usize = 24;
+/// Pages at most this deep keep their navigation links.
+const NAV_DEPTH: u32 = 2;
+
+impl Page {
+    /// Decodes and parses a fetched body.
+    pub fn parse(
+        url: Url,
+        body: &[u8],
+        content_type: Option<&str>,
+        truncated: bool,
+        is_home: bool,
+        depth: u32,
+    ) -> Page {
+        let tld = url
+            .host_str()
+            .and_then(|h| h.rsplit('.').next())
+            .map(|t| t.to_ascii_lowercase());
+        let decoded = decode_html(body, content_type, tld.as_deref());
+        let html = Html::parse_document(&decoded.text);
+        let base = html
+            .select(&BASE)
+            .next()
+            .and_then(|b| b.value().attr("href"))
+            .and_then(|h| match resolve(&url, h) {
+                LinkTarget::Http(u) => Some(u),
+                _ => None,
+            })
+            .unwrap_or_else(|| url.clone());
+        Page {
+            url,
+            base,
+            html,
+            charset: decoded.charset,
+            charset_source: decoded.source,
+            decode_errors: decoded.had_errors,
+            charset_conflict: decoded.conflict,
+            truncated,
+            is_home,
+            depth,
+        }
+    }
+
+    /// The first `<title>`'s text, whitespace collapsed; `None` when absent.
+    pub fn title(&self) -> Option<String> {
+        self.html.select(&TITLE).next().map(|t| collapse(&t.text().collect::<String>()))
+    }
+
+    /// The root element.
+    pub fn root(&self) -> ElementRef<'_> {
+        self.html.root_element()
+    }
+
+    /// The content of `<meta name=…>` (case-insensitive name).
+    pub fn meta(&self, name: &str) -> Option<String> {
+        self.html.select(&META).find_map(|m| {
+            let v = m.value();
+            let n = v.attr("name").or_else(|| v.attr("property"))?;
+            n.eq_ignore_ascii_case(name).then(|| v.attr("content").unwrap_or("").trim().to_string())
+        })
+    }
+
+    /// Every link-like reference on the page, resolved.
+    pub fn links(&self) -> Vec<PageLink> {
+        self.html
+            .select(&LINKISH)
+            .filter_map(|el| {
+                let v = el.value();
+                let tag = v.name();
+                let raw = match tag {
+                    "a" | "area" | "link" => v.attr("href"),
+                    "object" => v.attr("data"),
+                    _ => v.attr("src"),
+                }?;
+                if tag == "link" {
+                    let rel = v.attr("rel").unwrap_or("").to_ascii_lowercase();
+                    if !(rel.contains("stylesheet") || rel.contains("icon")) {
+                        return None;
+                    }
+                }
+                if raw.trim().is_empty() || raw.trim() == "#" {
+                    return None;
+                }
+                Some(PageLink {
+                    tag: tag.to_string(),
+                    raw: raw.to_string(),
+                    target: resolve(&self.base, raw),
+                    text: link_text(el),
+                    title: v.attr("title").unwrap_or("").trim().to_string(),
+                })
+            })
+            .collect()
+    }
+
+    /// Links for the crawler's frontier.
+    pub fn discovered(&self, links: &[PageLink]) -> Vec<Discovered> {
+        links
+            .iter()
+            .map(|l| Discovered {
+                target: l.target.clone(),
+                hint: match l.tag.as_str() {
+                    "a" | "area" | "iframe" | "frame" => LinkHint::Navigate,
+                    _ => LinkHint::Resource,
+                },
+            })
+            .collect()
+    }
+
+    /// Dated list items: article links outside header/footer whose list entry (li,
+    /// tr, dd, p) carries a date, or whose URL follows the TRS date pattern.
+    pub fn dated_items(&self, as_of: NaiveDate) -> Vec<DatedItem> {
+        let mut items = Vec::new();
+        for a in self.html.select(&ANCHORS) {
+            if in_page_chrome(a) {
+                continue;
+            }
+            let text = collapse(&a.text().collect::<String>());
+            if text.chars().count() < 4 {
+                continue;
+            }
+            let LinkTarget::Http(url) = resolve(&self.base, a.value().attr("href").unwrap_or("")) else {
+                continue;
+            };
+            let date = item_container(a)
+                .and_then(|c| {
+                    let t: String = c.text().collect();
+                    (t.chars().count() <= 300).then(|| dates::item_date(&t, as_of)).flatten()
+                })
+                .or_else(|| dates::url_date(url.as_str()));
+            if let Some(date) = date {
+                items.push(DatedItem {
+                    url: url.to_string(),
+                    text,
+                    date,
+                });
+            }
+        }
+        items
+    }
+
+    /// Owned summary for the site model.
+    pub fn summary(&self, links: &[PageLink], as_of: NaiveDate) -> PageSummary {
+        let mut meta: BTreeMap<String, String> = BTreeMap::new();
+        for name in NATIONAL_META {
+            if let Some(v) = self.meta(name) {
+                meta.insert(name.to_string(), v.chars().take(200).collect());
+            }
+        }
+        let pub_date = meta.get("PubDate").and_then(|v| dates::meta_date(v));
+        let mut items = self.dated_items(as_of);
+        let count = items.len();
+        items.sort_by(|a, b| b.date.cmp(&a.date));
+        items.truncate(MAX_ITEMS);
+        let nav_links = if self.depth <= NAV_DEPTH || self.is_home {
+            links
+                .iter()
+                .filter(|l| l.tag == "a" || l.tag == "area")
+                .filter_map(|l| {
+                    let LinkTarget::Http(u) = &l.target else { return None };
+                    let label = [l.text.as_str(), l.title.as_str()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    (!label.is_empty() && l.text.chars().count() <= MAX_NAV_LABEL).then(|| NavLink {
+                        url: u.to_string(),
+                        label,
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let body_text: String = self.root().text().take(5000).collect();
+        PageSummary {
+            url: self.url.to_string(),
+            title: self.title(),
+            meta,
+            nav_links,
+            dated_items: items,
+            dated_item_count: count,
+            pub_date,
+            placeholder: count == 0 && PLACEHOLDERS.iter().any(|p| body_text.contains(p)),
+            depth: self.depth,
+        }
+    }
+}
+
+/// Text of a link as a person perceives it: its text, else the alt of an image inside.
+fn link_text(el: ElementRef<'_>) -> String {
+    let text = collapse(&el.text().collect::<String>());
+    if !text.is_empty() {
+        return text.chars().take(200).collect();
+    }
+    el.descendants()
+        .filter_map(ElementRef::wrap)
+        .find_map(|e| e.value().attr("alt").filter(|a| !a.trim().is_empty()).map(|a| collapse(a)))
+        .unwrap_or_default()
+}
+
+/// Whitespace runs (including full-width spaces) to one space, trimmed.
+pub fn collapse(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The list entry an article link sits in (at most three levels up).
+fn item_container(a: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let mut cur = a;
+    for _ in 0..3 {
+        let parent = cur.parent().and_then(ElementRef::wrap)?;
+        if matches!(parent.value().name(), "li" | "tr" | "dd" | "dt" | "p") {
+            return Some(parent);
+        }
+        cur = parent;
+    }
+    None
+}
+
+/// True inside header, footer or navigation, where dates are clocks, not publications.
+fn in_page_chrome(el: ElementRef<'_>) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|e| {
+        let v = e.value();
+        if matches!(v.name(), "header" | "footer" | "nav") {
+            return true;
+        }
+        let marks = |s: &str| {
+            let s = s.to_ascii_lowercase();
+            s == "header" || s == "footer" || s.starts_with("foot") || s == "top" || s.starts_with("nav")
+        };
+        v.id().is_some_and(marks) || v.classes().any(marks)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(html: &str) -> Page {
+        Page::parse(
+            Url::parse("http://www.kaifu.gov.cn/zwgk/").unwrap(),
+            html.as_bytes(),
+            Some("text/html; charset=utf-8"),
+            false,
+            true,
+            0,
+        )
+    }
+
+    #[test]
+    fn base_href_and_links_resolve() {
+        let p = page(r#"<base href="http://www.kaifu.gov.cn/x/"><a href="a.html">政务公开</a><img src="/i.png" alt="logo"><a href="javascript:void(0)">js</a><link rel="preconnect" href="//cdn">"#);
+        let links = p.links();
+        assert_eq!(links.len(), 3);
+        assert_eq!(links[0].target, LinkTarget::Http(Url::parse("http://www.kaifu.gov.cn/x/a.html").unwrap()));
+        assert!(matches!(links[2].target, LinkTarget::NotFetched(_)));
+    }
+
+    #[test]
+    fn dated_items_skip_footer_clocks() {
+        let p = page(
+            r#"<div class="top">今天是 2026年11月26日</div>
+            <ul class="list"><li><a href="a.html">关于开展安全生产检查的通知</a><span>2026-11-20</span></li>
+            <li><a href="t20261101_9.html">区政府常务会议召开</a></li></ul>
+            <div class="footer"><a href="x.html">网站地图说明文字</a> 2026-11-26</div>"#,
+        );
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let items = p.dated_items(as_of);
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert_eq!(items[0].date, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
+        assert_eq!(items[1].date, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+    }
+
+    #[test]
+    fn summary_keeps_meta_and_placeholder() {
+        let p = page(r#"<head><meta name="ColumnName" content="通知公告"><meta name="PubDate" content="2026-07-19 07:16"></head><body><p>暂无信息</p></body>"#);
+        let s = p.summary(&p.links(), NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+        assert_eq!(s.meta.get("ColumnName").map(String::as_str), Some("通知公告"));
+        assert_eq!(s.pub_date, NaiveDate::from_ymd_opt(2026, 7, 19));
+        assert!(s.placeholder);
+    }
+}
