@@ -46,16 +46,20 @@ pub fn content_type(path: &str) -> &'static str {
 
 /// Serves the embedded demo portal on `127.0.0.1:0`.
 pub async fn serve_demo() -> std::io::Result<StaticServer> {
-    let app = axum::Router::new().fallback(|uri: axum::http::Uri| async move { demo_response(uri.path()) });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
+    let origin = format!("http://{addr}");
+    let app = axum::Router::new().fallback(move |uri: axum::http::Uri| {
+        let origin = origin.clone();
+        async move { demo_response(uri.path(), &origin) }
+    });
     let handle = tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
     Ok(StaticServer { addr, handle })
 }
 
-fn demo_response(path: &str) -> axum::response::Response {
+fn demo_response(path: &str, origin: &str) -> axum::response::Response {
     use axum::http::{StatusCode, header};
     use axum::response::IntoResponse;
     let mut rel = path.trim_start_matches('/').to_string();
@@ -63,6 +67,11 @@ fn demo_response(path: &str) -> axum::response::Response {
         rel.push_str("index.html");
     }
     match DEMO.get_file(&rel) {
+        // robots.txt and sitemap.xml need absolute URLs: fill in where we are served.
+        Some(f) if rel.ends_with(".xml") || rel.ends_with(".txt") => {
+            let text = String::from_utf8_lossy(f.contents()).replace("{{ORIGIN}}", origin);
+            ([(header::CONTENT_TYPE, content_type(&rel))], text).into_response()
+        }
         Some(f) => ([(header::CONTENT_TYPE, content_type(&rel))], f.contents()).into_response(),
         None => match DEMO.get_file("404.html") {
             Some(f) => (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], f.contents()).into_response(),

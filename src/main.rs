@@ -186,10 +186,6 @@ async fn audit(args: AuditArgs) -> Result<u8, AuditError> {
     let mut cfg = AuditConfig::with_defaults(host.clone(), start_urls, args.as_of.unwrap_or_else(today));
     if let Some(seed) = &seed {
         cfg.apply_seed(seed)?;
-        if demo_server.is_some() {
-            // The demo's pages are relative; its scope is wherever it is served.
-            cfg.scope = govaudit::crawl::scope::Scope::new(&[ "127.0.0.1".to_string() ], vec![], vec![]);
-        }
     }
     if let Some(a) = args.as_of {
         cfg.as_of = a;

@@ -187,7 +187,10 @@ impl Fetcher {
             let resp = match self.client.get(current.clone()).send().await {
                 Ok(r) => r,
                 Err(e) => {
-                    return RobotsPolicy::DisallowAll(format!("robots.txt unreachable: {}", describe(&e)));
+                    return RobotsPolicy::Unreachable {
+                        timeout: e.is_timeout(),
+                        message: describe(&e),
+                    };
                 }
             };
             let status = resp.status().as_u16();
@@ -299,6 +302,12 @@ impl Fetcher {
             });
         }
         let robots = self.robots_for(hop).await;
+        if let RobotsPolicy::Unreachable { timeout, message } = robots.as_ref() {
+            return Some(FetchError {
+                kind: if *timeout { FetchErrorKind::Timeout } else { FetchErrorKind::Connect },
+                message: message.clone(),
+            });
+        }
         if !robots.allowed(hop.as_str()) {
             let why = match robots.as_ref() {
                 RobotsPolicy::DisallowAll(reason) => reason.clone(),

@@ -595,6 +595,11 @@ fn handle_result<O>(
             if duplicate_of.is_some() {
                 return;
             }
+            if fetched.error.as_ref().is_some_and(|e| e.kind == FetchErrorKind::RobotsDisallowed) && !job.is_home {
+                // Not fetched at all: a limit, not a failed page.
+                state.limit("robots", "robots.txt".into(), job.url.as_str());
+                return;
+            }
             let html = analyzed.is_some();
             let failed = fetched.error.is_some() || fetched.status.is_none_or(|s| s >= 400);
             if !html && !failed {
@@ -653,7 +658,7 @@ fn enqueue_link(
     };
     let key = url.to_string();
     let internal_host = cfg.scope.is_internal_host(&url);
-    if !internal_host && !cfg.check_external {
+    if (!internal_host && !cfg.check_external) || cfg.scope.is_excluded(&url) {
         return;
     }
     let kind = classify_link(cfg, &url);
@@ -663,10 +668,6 @@ fn enqueue_link(
     }
     let crawlable =
         link.hint == LinkHint::Navigate && attachment_kind(&url).is_none() && cfg.scope.should_crawl(&url);
-    if internal_host && !crawlable && !cfg.scope.should_crawl(&url) && attachment_kind(&url).is_none() {
-        // Excluded by the seed's patterns: neither crawled nor checked.
-        return;
-    }
     let depth = from.depth + 1;
     let mut mode = FetchMode::Check;
     if crawlable {

@@ -17,6 +17,14 @@ pub enum RobotsPolicy {
     DisallowAll(String),
     /// Parsed rules.
     Rules(Box<Robot>),
+    /// The host did not answer at all (DNS failure, refused, timeout): every URL on
+    /// it fails the same way, so fetches report this error instead of "blocked".
+    Unreachable {
+        /// The request timed out rather than failing outright.
+        timeout: bool,
+        /// The error.
+        message: String,
+    },
 }
 
 impl RobotsPolicy {
@@ -40,7 +48,7 @@ impl RobotsPolicy {
     pub fn allowed(&self, url: &str) -> bool {
         match self {
             RobotsPolicy::AllowAll => true,
-            RobotsPolicy::DisallowAll(_) => false,
+            RobotsPolicy::DisallowAll(_) | RobotsPolicy::Unreachable { .. } => false,
             RobotsPolicy::Rules(r) => r.allowed(url),
         }
     }

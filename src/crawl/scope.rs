@@ -59,6 +59,11 @@ impl Scope {
         !self.exclude.iter().any(|r| r.is_match(s))
     }
 
+    /// True when an exclude pattern matches: the URL is neither crawled nor checked.
+    pub fn is_excluded(&self, url: &Url) -> bool {
+        self.exclude.iter().any(|r| r.is_match(url.as_str()))
+    }
+
     /// The in-scope host names.
     pub fn hosts(&self) -> &[String] {
         &self.hosts
