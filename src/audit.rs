@@ -73,7 +73,11 @@ impl Analyzer for AuditAnalyzer {
 }
 
 /// Crawls and audits the site of `cfg`. Fails only when the crawl cannot start.
-pub async fn run_audit(cfg: &AuditConfig, catalog: Arc<Catalog>, stop: Arc<StopSignal>) -> Result<Report, AuditError> {
+pub async fn run_audit(
+    cfg: &AuditConfig,
+    catalog: Arc<Catalog>,
+    stop: Arc<StopSignal>,
+) -> Result<Report, AuditError> {
     let started_at = chrono::Local::now();
     let clock = Instant::now();
     let analyzer = Arc::new(AuditAnalyzer::new(catalog.clone(), cfg.as_of));
@@ -108,7 +112,12 @@ pub fn build_report(
                 let t = tallies.entry(r.rule.clone()).or_default();
                 t.applicable += usize::from(r.applicable);
                 t.failed += usize::from(r.failed);
-                let failed = r.findings.iter().filter(|f| f.outcome == Outcome::Failed).count() + r.omitted;
+                let failed = r
+                    .findings
+                    .iter()
+                    .filter(|f| f.outcome == Outcome::Failed)
+                    .count()
+                    + r.omitted;
                 t.findings += failed;
                 t.cant_tell += r.findings.len() + r.omitted - failed;
                 page_failed += failed;
@@ -135,19 +144,28 @@ pub fn build_report(
             findings: page_failed,
         });
     }
-    let home_url = cfg.start_urls.first().map(|u| u.to_string()).unwrap_or_default();
+    let home_url = cfg
+        .start_urls
+        .first()
+        .map(|u| u.to_string())
+        .unwrap_or_default();
     let site = SiteModel::build(home_url, cfg.as_of, summaries, links, catalog);
     let site_results = checks::run_site_rules(&site, catalog, &checks::site_rules());
     for r in &site_results {
         let t = tallies.entry(r.rule.clone()).or_default();
         t.applicable += usize::from(r.applicable);
         t.failed += usize::from(r.failed);
-        let failed = r.findings.iter().filter(|f| f.outcome == Outcome::Failed).count();
+        let failed = r
+            .findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Failed)
+            .count();
         t.findings += failed;
         t.cant_tell += r.findings.len() - failed;
         findings.extend(r.findings.iter().cloned());
     }
-    let (score, vetoes) = score::score(catalog, &tallies, &site_results, &site.columns, &site.links);
+    let (score, vetoes) =
+        score::score(catalog, &tallies, &site_results, &site.columns, &site.links);
 
     let mut by_sev: BTreeMap<String, usize> = ["critical", "serious", "moderate", "minor"]
         .iter()
@@ -169,8 +187,18 @@ pub fn build_report(
         found_on_count: l.found_on_count,
         on_home: l.on_home,
     };
-    let broken: Vec<BrokenLink> = site.links.iter().filter(|l| l.health() == LinkHealth::Broken).map(to_broken).collect();
-    let blocked: Vec<BrokenLink> = site.links.iter().filter(|l| l.health() == LinkHealth::Blocked).map(to_broken).collect();
+    let broken: Vec<BrokenLink> = site
+        .links
+        .iter()
+        .filter(|l| l.health() == LinkHealth::Broken)
+        .map(to_broken)
+        .collect();
+    let blocked: Vec<BrokenLink> = site
+        .links
+        .iter()
+        .filter(|l| l.health() == LinkHealth::Blocked)
+        .map(to_broken)
+        .collect();
     let rules = catalog
         .rules
         .iter()
@@ -183,7 +211,12 @@ pub fn build_report(
                 severity: m.severity.as_str().to_string(),
                 title: m.title.zh.clone(),
                 title_en: m.title.en.clone(),
-                level: if m.level == Level::Page { "page" } else { "site" }.into(),
+                level: if m.level == Level::Page {
+                    "page"
+                } else {
+                    "site"
+                }
+                .into(),
                 applicable: t.applicable,
                 failed: t.failed,
                 findings: t.findings,
@@ -202,7 +235,10 @@ pub fn build_report(
         ));
     }
     if !blocked.is_empty() {
-        not_checked.push(format!("{} 个链接无法确认（403/429/超时/robots 限制），未计为不可用", blocked.len()));
+        not_checked.push(format!(
+            "{} 个链接无法确认（403/429/超时/robots 限制），未计为不可用",
+            blocked.len()
+        ));
     }
     if cant_tell > 0 {
         not_checked.push(format!("{cant_tell} 项需人工复核（cantTell）"));
@@ -214,7 +250,10 @@ pub fn build_report(
     }
     not_checked.push("站点标识（网站标识码、ICP、公安备案、党政机关标识、找错入口、搜索）及关怀版入口由后续版本检查，site_features 中为 null".into());
     let pages_crawled = page_entries.iter().filter(|p| p.charset.is_some()).count();
-    let pages_failed = page_entries.iter().filter(|p| p.error.is_some() || p.status.is_none_or(|s| s >= 400)).count();
+    let pages_failed = page_entries
+        .iter()
+        .filter(|p| p.error.is_some() || p.status.is_none_or(|s| s >= 400))
+        .count();
     Report {
         schema_version: SCHEMA_VERSION.into(),
         tool: Tool {

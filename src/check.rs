@@ -42,7 +42,10 @@ pub struct RuleVerdict {
 impl CheckResult {
     /// Failed findings.
     pub fn failed(&self) -> usize {
-        self.findings.iter().filter(|f| f.outcome == Outcome::Failed).count()
+        self.findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Failed)
+            .count()
     }
 }
 
@@ -53,7 +56,9 @@ pub async fn check_target(
     as_of: NaiveDate,
     ignore_robots: bool,
 ) -> Result<CheckResult, AuditError> {
-    let (url, body, content_type) = if target.starts_with("http://") || target.starts_with("https://") {
+    let (url, body, content_type) = if target.starts_with("http://")
+        || target.starts_with("https://")
+    {
         let url = crate::config::parse_start_url(target)?;
         let fetcher = Fetcher::new(
             FetchSettings {
@@ -69,21 +74,28 @@ pub async fn check_target(
         )
         .map_err(AuditError::Start)?;
         let f = fetcher.fetch(&url, FetchMode::Page).await;
-        if let Some(e) = &f.error {
-            if f.status.is_none() {
-                return Err(AuditError::Start(format!("cannot fetch {url}: {}", e.message)));
-            }
+        if let Some(e) = &f.error
+            && f.status.is_none()
+        {
+            return Err(AuditError::Start(format!(
+                "cannot fetch {url}: {}",
+                e.message
+            )));
         }
         match f.status {
-            Some(s) if s >= 400 => return Err(AuditError::Start(format!("cannot check {url}: HTTP {s}"))),
+            Some(s) if s >= 400 => {
+                return Err(AuditError::Start(format!("cannot check {url}: HTTP {s}")));
+            }
             _ => {}
         }
         (f.final_url, f.body, f.content_type)
     } else {
         let path = std::path::Path::new(target);
         let body = std::fs::read(path).map_err(|e| usage(format!("cannot read {target}: {e}")))?;
-        let abs = std::fs::canonicalize(path).map_err(|e| usage(format!("cannot resolve {target}: {e}")))?;
-        let url = Url::from_file_path(&abs).map_err(|_| usage(format!("cannot make a URL of {}", abs.display())))?;
+        let abs = std::fs::canonicalize(path)
+            .map_err(|e| usage(format!("cannot resolve {target}: {e}")))?;
+        let url = Url::from_file_path(&abs)
+            .map_err(|_| usage(format!("cannot make a URL of {}", abs.display())))?;
         (url, body, None)
     };
     let analyzer = AuditAnalyzer::new(catalog.clone(), as_of);
@@ -110,7 +122,11 @@ pub async fn check_target(
         url: url.to_string(),
         charset: page.charset.to_string(),
         title: page.title(),
-        findings: analysis.results.into_iter().flat_map(|r| r.findings).collect(),
+        findings: analysis
+            .results
+            .into_iter()
+            .flat_map(|r| r.findings)
+            .collect(),
         rules,
         skipped_site_rules: catalog
             .rules
@@ -133,8 +149,17 @@ pub fn render_text(r: &CheckResult) -> String {
         out.push_str("  未发现问题 no findings\n");
     }
     for f in &r.findings {
-        let tag = if f.outcome == Outcome::Failed { "FAIL" } else { "REVIEW" };
-        out.push_str(&format!("  [{tag}] {} ({}) {}\n", f.rule, f.severity.as_str(), f.message));
+        let tag = if f.outcome == Outcome::Failed {
+            "FAIL"
+        } else {
+            "REVIEW"
+        };
+        out.push_str(&format!(
+            "  [{tag}] {} ({}) {}\n",
+            f.rule,
+            f.severity.as_str(),
+            f.message
+        ));
         if let Some(s) = &f.selector {
             out.push_str(&format!("         {s}\n"));
         }

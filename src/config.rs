@@ -103,7 +103,12 @@ pub fn compile_patterns(patterns: &[String], what: &str) -> Result<Vec<Regex>, A
     patterns
         .iter()
         .map(|p| {
-            Regex::new(p).map_err(|e| usage(format!("invalid {what} pattern {p:?}: {}", one_line(&e.to_string()))))
+            Regex::new(p).map_err(|e| {
+                usage(format!(
+                    "invalid {what} pattern {p:?}: {}",
+                    one_line(&e.to_string())
+                ))
+            })
         })
         .collect()
 }
@@ -214,7 +219,10 @@ impl AuditConfig {
     /// Checks the numeric settings, naming the offending option.
     pub fn validate(&self) -> Result<(), AuditError> {
         if !(self.rate.is_finite() && self.rate > 0.0) {
-            return Err(usage(format!("--rate must be a positive number, got {}", self.rate)));
+            return Err(usage(format!(
+                "--rate must be a positive number, got {}",
+                self.rate
+            )));
         }
         if self.concurrency == 0 {
             return Err(usage("--concurrency must be at least 1"));
@@ -241,7 +249,13 @@ pub fn default_out_dir(site_host: &str, now: chrono::DateTime<chrono::Local>) ->
 pub fn sanitize_file_name(s: &str) -> String {
     let mut out: String = s
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(80)
         .collect();
     out = out.trim_matches('.').to_string();

@@ -13,12 +13,16 @@ static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static SHORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[\[(（【\s])([0-9]{2})-([0-9]{2})(?:[\])）】\s]|$)").expect("static regex")
 });
-static TRS_URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"/t((?:19|20)[0-9]{2})([0-9]{2})([0-9]{2})_[0-9]+").expect("static regex"));
+static TRS_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/t((?:19|20)[0-9]{2})([0-9]{2})([0-9]{2})_[0-9]+").expect("static regex")
+});
 
 /// Maps full-width digits and separators to ASCII so one set of patterns serves both.
 pub fn normalize_digits(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| ('\u{ff01}'..='\u{ff5e}').contains(&c) || c == '\u{3000}') {
+    if !text
+        .chars()
+        .any(|c| ('\u{ff01}'..='\u{ff5e}').contains(&c) || c == '\u{3000}')
+    {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(
@@ -92,7 +96,10 @@ mod tests {
     #[test]
     fn the_common_forms_parse() {
         assert_eq!(full_dates("发布时间：2022-06-01"), vec![d(2022, 6, 1)]);
-        assert_eq!(full_dates("2022/6/1 与 2022.06.02"), vec![d(2022, 6, 1), d(2022, 6, 2)]);
+        assert_eq!(
+            full_dates("2022/6/1 与 2022.06.02"),
+            vec![d(2022, 6, 1), d(2022, 6, 2)]
+        );
         assert_eq!(full_dates("2022年6月1日"), vec![d(2022, 6, 1)]);
         assert_eq!(full_dates("２０２２年０６月０１日"), vec![d(2022, 6, 1)]);
         assert_eq!(full_dates("2022-13-01 and 12022-01-01"), vec![]);
@@ -102,14 +109,20 @@ mod tests {
     #[test]
     fn short_dates_take_the_year_from_context() {
         let ctx = d(2026, 11, 26);
-        assert_eq!(item_date("关于开展…的通知 [06-01]", ctx), Some(d(2026, 6, 1)));
+        assert_eq!(
+            item_date("关于开展…的通知 [06-01]", ctx),
+            Some(d(2026, 6, 1))
+        );
         assert_eq!(item_date("年终总结 12-30", ctx), Some(d(2025, 12, 30)));
         assert_eq!(item_date("电话 0731-8888", ctx), None);
     }
 
     #[test]
     fn trs_urls_carry_dates() {
-        assert_eq!(url_date("http://x.gov.cn/zwgk/t20220601_1234.html"), Some(d(2022, 6, 1)));
+        assert_eq!(
+            url_date("http://x.gov.cn/zwgk/t20220601_1234.html"),
+            Some(d(2022, 6, 1))
+        );
         assert_eq!(url_date("http://x.gov.cn/zwgk/index.html"), None);
     }
 }

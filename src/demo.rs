@@ -74,7 +74,12 @@ fn demo_response(path: &str, origin: &str) -> axum::response::Response {
         }
         Some(f) => ([(header::CONTENT_TYPE, content_type(&rel))], f.contents()).into_response(),
         None => match DEMO.get_file("404.html") {
-            Some(f) => (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], f.contents()).into_response(),
+            Some(f) => (
+                StatusCode::NOT_FOUND,
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                f.contents(),
+            )
+                .into_response(),
             None => StatusCode::NOT_FOUND.into_response(),
         },
     }

@@ -120,7 +120,10 @@ struct RulesArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("govaudit: cannot start the async runtime: {e}");
@@ -155,7 +158,10 @@ async fn audit(args: AuditArgs) -> Result<u8, AuditError> {
     let catalog = Arc::new(Catalog::load(args.rules.as_deref())?);
     let missing = govaudit::checks::checks_without_metadata(&catalog);
     if !missing.is_empty() {
-        return Err(usage(format!("rule metadata missing for: {}", missing.join(", "))));
+        return Err(usage(format!(
+            "rule metadata missing for: {}",
+            missing.join(", ")
+        )));
     }
     let baseline = match &args.baseline {
         Some(p) => Some(load_baseline(p)?),
@@ -164,9 +170,9 @@ async fn audit(args: AuditArgs) -> Result<u8, AuditError> {
     // Target: nothing (demo), one seed file, or start URLs.
     let mut demo_server = None;
     let (seed, urls): (Option<SeedFile>, Vec<String>) = if args.targets.is_empty() {
-        let server = govaudit::demo::serve_demo()
-            .await
-            .map_err(|e| AuditError::Start(format!("cannot serve the demo portal on 127.0.0.1: {e}")))?;
+        let server = govaudit::demo::serve_demo().await.map_err(|e| {
+            AuditError::Start(format!("cannot serve the demo portal on 127.0.0.1: {e}"))
+        })?;
         let seed = SeedFile::parse(govaudit::demo::DEMO_SEED).map_err(usage)?;
         let url = format!("http://{}/", server.addr);
         demo_server = Some(server);
@@ -177,13 +183,19 @@ async fn audit(args: AuditArgs) -> Result<u8, AuditError> {
         (Some(seed), urls)
     } else {
         if let Some(t) = args.targets.iter().find(|t| t.ends_with(".toml")) {
-            return Err(usage(format!("{t}: give either one seed file or start URLs, not both")));
+            return Err(usage(format!(
+                "{t}: give either one seed file or start URLs, not both"
+            )));
         }
         (None, args.targets.clone())
     };
-    let start_urls = urls.iter().map(|u| parse_start_url(u)).collect::<Result<Vec<_>, _>>()?;
+    let start_urls = urls
+        .iter()
+        .map(|u| parse_start_url(u))
+        .collect::<Result<Vec<_>, _>>()?;
     let host = start_urls[0].host_str().unwrap_or("site").to_string();
-    let mut cfg = AuditConfig::with_defaults(host.clone(), start_urls, args.as_of.unwrap_or_else(today));
+    let mut cfg =
+        AuditConfig::with_defaults(host.clone(), start_urls, args.as_of.unwrap_or_else(today));
     if let Some(seed) = &seed {
         cfg.apply_seed(seed)?;
     }
@@ -207,7 +219,9 @@ async fn audit(args: AuditArgs) -> Result<u8, AuditError> {
     }
     if let Some(t) = args.timeout {
         if !(t.is_finite() && t > 0.0) {
-            return Err(usage(format!("--timeout must be a positive number of seconds, got {t}")));
+            return Err(usage(format!(
+                "--timeout must be a positive number of seconds, got {t}"
+            )));
         }
         cfg.timeout = std::time::Duration::from_secs_f64(t);
     }
@@ -218,7 +232,10 @@ async fn audit(args: AuditArgs) -> Result<u8, AuditError> {
     cfg.progress = !args.quiet;
     cfg.validate()?;
 
-    let out_dir = args.out.clone().unwrap_or_else(|| default_out_dir(&host, chrono::Local::now()));
+    let out_dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out_dir(&host, chrono::Local::now()));
     let stop = Arc::new(StopSignal::default());
     let stop_on_signal = stop.clone();
     tokio::spawn(async move {
@@ -231,13 +248,14 @@ async fn audit(args: AuditArgs) -> Result<u8, AuditError> {
     drop(demo_server);
 
     let mut failing = report.score.verdict != "pass";
-    if let Some(min) = args.fail_under {
-        if report.score.total < min {
-            failing = true;
-        }
+    if let Some(min) = args.fail_under
+        && report.score.total < min
+    {
+        failing = true;
     }
     if let Some(base) = &baseline {
-        let diff = govaudit::report::model::BaselineDiff::compare(base, &report, args.baseline.as_deref());
+        let diff =
+            govaudit::report::model::BaselineDiff::compare(base, &report, args.baseline.as_deref());
         if diff.new_findings > 0 {
             failing = true;
         }
@@ -249,17 +267,31 @@ async fn audit(args: AuditArgs) -> Result<u8, AuditError> {
             "{} — 总分 {:.1}，{}{}；页面 {}，不可用链接 {}，问题 {}",
             cfg.name,
             report.score.total,
-            if report.score.verdict == "pass" { "合格" } else { "不合格" },
-            if report.vetoes.is_empty() { String::new() } else { format!("（单项否决 {} 项）", report.vetoes.len()) },
+            if report.score.verdict == "pass" {
+                "合格"
+            } else {
+                "不合格"
+            },
+            if report.vetoes.is_empty() {
+                String::new()
+            } else {
+                format!("（单项否决 {} 项）", report.vetoes.len())
+            },
             report.summary.pages_crawled,
             report.summary.broken_links,
             report.summary.findings_by_severity.values().sum::<usize>()
         );
         if let Some(d) = &report.baseline {
-            println!("与基线相比：新增问题 {}，已整改 {}", d.new_findings, d.fixed_findings);
+            println!(
+                "与基线相比：新增问题 {}，已整改 {}",
+                d.new_findings, d.fixed_findings
+            );
         }
         for l in &report.limits_hit {
-            println!("未完成：{}（{}），{} 个地址未抓取", l.limit, l.value, l.not_reached);
+            println!(
+                "未完成：{}（{}），{} 个地址未抓取",
+                l.limit, l.value, l.not_reached
+            );
         }
         for p in &written {
             println!("报告 report: {}", p.display());
@@ -271,7 +303,12 @@ async fn audit(args: AuditArgs) -> Result<u8, AuditError> {
 fn load_baseline(path: &std::path::Path) -> Result<Report, AuditError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| usage(format!("cannot read baseline {}: {e}", path.display())))?;
-    serde_json::from_str(&text).map_err(|e| usage(format!("baseline {} is not a govaudit report.json: {e}", path.display())))
+    serde_json::from_str(&text).map_err(|e| {
+        usage(format!(
+            "baseline {} is not a govaudit report.json: {e}",
+            path.display()
+        ))
+    })
 }
 
 async fn check(args: CheckArgs) -> Result<u8, AuditError> {
@@ -279,9 +316,18 @@ async fn check(args: CheckArgs) -> Result<u8, AuditError> {
         return Err(usage(format!("--format {}: use text or json", args.format)));
     }
     let catalog = Arc::new(Catalog::load(args.rules.as_deref())?);
-    let result = check_target(&args.target, catalog, args.as_of.unwrap_or_else(today), args.ignore_robots).await?;
+    let result = check_target(
+        &args.target,
+        catalog,
+        args.as_of.unwrap_or_else(today),
+        args.ignore_robots,
+    )
+    .await?;
     if args.format == "json" {
-        println!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&result).unwrap_or_default()
+        );
     } else {
         print!("{}", render_text(&result));
     }
@@ -305,7 +351,10 @@ fn rules(args: RulesArgs) -> Result<u8, AuditError> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
     } else {
         for r in &catalog.rules {
             println!(
@@ -314,7 +363,11 @@ fn rules(args: RulesArgs) -> Result<u8, AuditError> {
                 r.severity.as_str(),
                 if r.veto { "veto" } else { "" },
                 r.title.zh,
-                if r.act.is_empty() { String::new() } else { format!("  [ACT {}]", r.act.join(", ")) }
+                if r.act.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [ACT {}]", r.act.join(", "))
+                }
             );
         }
     }

@@ -22,15 +22,31 @@ static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
 static META: LazyLock<Selector> = LazyLock::new(|| sel("meta[name], meta[property]"));
 static BASE: LazyLock<Selector> = LazyLock::new(|| sel("base[href]"));
 static LINKISH: LazyLock<Selector> = LazyLock::new(|| {
-    sel("a[href], area[href], link[href], img[src], iframe[src], frame[src], script[src], embed[src], source[src], video[src], audio[src], object[data]")
+    sel(
+        "a[href], area[href], link[href], img[src], iframe[src], frame[src], script[src], embed[src], source[src], video[src], audio[src], object[data]",
+    )
 });
 static ANCHORS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
 
 /// National meta tags kept in the summary (国办发〔2017〕47号 annex).
-pub const NATIONAL_META: [&str; 6] = ["SiteName", "SiteIDCode", "ColumnName", "ColumnType", "ArticleTitle", "PubDate"];
+pub const NATIONAL_META: [&str; 6] = [
+    "SiteName",
+    "SiteIDCode",
+    "ColumnName",
+    "ColumnType",
+    "ArticleTitle",
+    "PubDate",
+];
 
 /// Texts that mark a column as empty (空白栏目).
-pub const PLACEHOLDERS: [&str; 6] = ["暂无信息", "暂无数据", "正在建设", "暂无内容", "建设中", "暂无相关信息"];
+pub const PLACEHOLDERS: [&str; 6] = [
+    "暂无信息",
+    "暂无数据",
+    "正在建设",
+    "暂无内容",
+    "建设中",
+    "暂无相关信息",
+];
 
 /// A parsed page.
 pub struct Page {
@@ -163,7 +179,10 @@ impl Page {
 
     /// The first `<title>`'s text, whitespace collapsed; `None` when absent.
     pub fn title(&self) -> Option<String> {
-        self.html.select(&TITLE).next().map(|t| collapse(&t.text().collect::<String>()))
+        self.html
+            .select(&TITLE)
+            .next()
+            .map(|t| collapse(&t.text().collect::<String>()))
     }
 
     /// The root element.
@@ -176,7 +195,8 @@ impl Page {
         self.html.select(&META).find_map(|m| {
             let v = m.value();
             let n = v.attr("name").or_else(|| v.attr("property"))?;
-            n.eq_ignore_ascii_case(name).then(|| v.attr("content").unwrap_or("").trim().to_string())
+            n.eq_ignore_ascii_case(name)
+                .then(|| v.attr("content").unwrap_or("").trim().to_string())
         })
     }
 
@@ -238,13 +258,16 @@ impl Page {
             if text.chars().count() < 4 {
                 continue;
             }
-            let LinkTarget::Http(url) = resolve(&self.base, a.value().attr("href").unwrap_or("")) else {
+            let LinkTarget::Http(url) = resolve(&self.base, a.value().attr("href").unwrap_or(""))
+            else {
                 continue;
             };
             let date = item_container(a)
                 .and_then(|c| {
                     let t: String = c.text().collect();
-                    (t.chars().count() <= 300).then(|| dates::item_date(&t, as_of)).flatten()
+                    (t.chars().count() <= 300)
+                        .then(|| dates::item_date(&t, as_of))
+                        .flatten()
                 })
                 .or_else(|| dates::url_date(url.as_str()));
             if let Some(date) = date {
@@ -269,23 +292,27 @@ impl Page {
         let pub_date = meta.get("PubDate").and_then(|v| dates::meta_date(v));
         let mut items = self.dated_items(as_of);
         let count = items.len();
-        items.sort_by(|a, b| b.date.cmp(&a.date));
+        items.sort_by_key(|i| std::cmp::Reverse(i.date));
         items.truncate(MAX_ITEMS);
         let nav_links = if self.depth <= NAV_DEPTH || self.is_home {
             links
                 .iter()
                 .filter(|l| l.tag == "a" || l.tag == "area")
                 .filter_map(|l| {
-                    let LinkTarget::Http(u) = &l.target else { return None };
+                    let LinkTarget::Http(u) = &l.target else {
+                        return None;
+                    };
                     let label = [l.text.as_str(), l.title.as_str()]
                         .iter()
                         .filter(|s| !s.is_empty())
                         .copied()
                         .collect::<Vec<_>>()
                         .join(" ");
-                    (!label.is_empty() && l.text.chars().count() <= MAX_NAV_LABEL).then(|| NavLink {
-                        url: u.to_string(),
-                        label,
+                    (!label.is_empty() && l.text.chars().count() <= MAX_NAV_LABEL).then(|| {
+                        NavLink {
+                            url: u.to_string(),
+                            label,
+                        }
                     })
                 })
                 .collect()
@@ -315,13 +342,21 @@ fn link_text(el: ElementRef<'_>) -> String {
     }
     el.descendants()
         .filter_map(ElementRef::wrap)
-        .find_map(|e| e.value().attr("alt").filter(|a| !a.trim().is_empty()).map(|a| collapse(a)))
+        .find_map(|e| {
+            e.value()
+                .attr("alt")
+                .filter(|a| !a.trim().is_empty())
+                .map(collapse)
+        })
         .unwrap_or_default()
 }
 
 /// Whitespace runs (including full-width spaces) to one space, trimmed.
 pub fn collapse(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    s.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The list entry an article link sits in (at most three levels up).
@@ -346,7 +381,11 @@ fn in_page_chrome(el: ElementRef<'_>) -> bool {
         }
         let marks = |s: &str| {
             let s = s.to_ascii_lowercase();
-            s == "header" || s == "footer" || s.starts_with("foot") || s == "top" || s.starts_with("nav")
+            s == "header"
+                || s == "footer"
+                || s.starts_with("foot")
+                || s == "top"
+                || s.starts_with("nav")
         };
         v.id().is_some_and(marks) || v.classes().any(marks)
     })
@@ -369,10 +408,15 @@ mod tests {
 
     #[test]
     fn base_href_and_links_resolve() {
-        let p = page(r#"<base href="http://www.kaifu.gov.cn/x/"><a href="a.html">政务公开</a><img src="/i.png" alt="logo"><a href="javascript:void(0)">js</a><link rel="preconnect" href="//cdn">"#);
+        let p = page(
+            r#"<base href="http://www.kaifu.gov.cn/x/"><a href="a.html">政务公开</a><img src="/i.png" alt="logo"><a href="javascript:void(0)">js</a><link rel="preconnect" href="//cdn">"#,
+        );
         let links = p.links();
         assert_eq!(links.len(), 3);
-        assert_eq!(links[0].target, LinkTarget::Http(Url::parse("http://www.kaifu.gov.cn/x/a.html").unwrap()));
+        assert_eq!(
+            links[0].target,
+            LinkTarget::Http(Url::parse("http://www.kaifu.gov.cn/x/a.html").unwrap())
+        );
         assert!(matches!(links[2].target, LinkTarget::NotFetched(_)));
     }
 
@@ -387,15 +431,23 @@ mod tests {
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let items = p.dated_items(as_of);
         assert_eq!(items.len(), 2, "{items:?}");
-        assert_eq!(items[0].date, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
+        assert_eq!(
+            items[0].date,
+            NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+        );
         assert_eq!(items[1].date, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
     }
 
     #[test]
     fn summary_keeps_meta_and_placeholder() {
-        let p = page(r#"<head><meta name="ColumnName" content="通知公告"><meta name="PubDate" content="2026-07-19 07:16"></head><body><p>暂无信息</p></body>"#);
+        let p = page(
+            r#"<head><meta name="ColumnName" content="通知公告"><meta name="PubDate" content="2026-07-19 07:16"></head><body><p>暂无信息</p></body>"#,
+        );
         let s = p.summary(&p.links(), NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-        assert_eq!(s.meta.get("ColumnName").map(String::as_str), Some("通知公告"));
+        assert_eq!(
+            s.meta.get("ColumnName").map(String::as_str),
+            Some("通知公告")
+        );
         assert_eq!(s.pub_date, NaiveDate::from_ymd_opt(2026, 7, 19));
         assert!(s.placeholder);
     }

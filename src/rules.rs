@@ -28,7 +28,11 @@ pub struct Text {
 impl Text {
     /// The text in `lang` (`en`, otherwise Chinese).
     pub fn get(&self, lang: &str) -> &str {
-        if lang == "en" && !self.en.is_empty() { &self.en } else { &self.zh }
+        if lang == "en" && !self.en.is_empty() {
+            &self.en
+        } else {
+            &self.zh
+        }
     }
 }
 
@@ -243,10 +247,10 @@ impl Catalog {
 
     /// The built-in data with any file present in `dir` replacing its built-in twin.
     pub fn load(dir: Option<&Path>) -> Result<Catalog, AuditError> {
-        if let Some(d) = dir {
-            if !d.is_dir() {
-                return Err(usage(format!("--rules {}: not a directory", d.display())));
-            }
+        if let Some(d) = dir
+            && !d.is_dir()
+        {
+            return Err(usage(format!("--rules {}: not a directory", d.display())));
         }
         let read = |name: &str| -> Result<(String, String), AuditError> {
             if let Some(d) = dir {
@@ -269,14 +273,14 @@ impl Catalog {
         let mut columns = Vec::new();
         for name in RULE_FILES {
             let (origin, text) = read(name)?;
-            let file: RuleFile =
-                toml::from_str(&text).map_err(|e| usage(format!("{origin}: {}", one_line(&e.to_string()))))?;
+            let file: RuleFile = toml::from_str(&text)
+                .map_err(|e| usage(format!("{origin}: {}", one_line(&e.to_string()))))?;
             rules.extend(file.rule);
             columns.extend(file.column);
         }
         let (origin, text) = read(SCORING_FILE)?;
-        let scoring: Scoring =
-            toml::from_str(&text).map_err(|e| usage(format!("{origin}: {}", one_line(&e.to_string()))))?;
+        let scoring: Scoring = toml::from_str(&text)
+            .map_err(|e| usage(format!("{origin}: {}", one_line(&e.to_string()))))?;
         let catalog = Catalog {
             rules,
             columns,
@@ -294,18 +298,33 @@ impl Catalog {
                 return Err(usage(format!("rule {} is defined twice", r.id)));
             }
             let valid_id = r.id.split_once('.').is_some_and(|(p, s)| {
-                !p.is_empty() && !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                !p.is_empty()
+                    && !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             });
             if !valid_id {
-                return Err(usage(format!("rule id {:?} is not of the form pack.slug (lower-case, hyphenated)", r.id)));
+                return Err(usage(format!(
+                    "rule id {:?} is not of the form pack.slug (lower-case, hyphenated)",
+                    r.id
+                )));
             }
             if !packs.contains(&r.pack()) {
-                return Err(usage(format!("rule {} belongs to unknown pack {:?}", r.id, r.pack())));
+                return Err(usage(format!(
+                    "rule {} belongs to unknown pack {:?}",
+                    r.id,
+                    r.pack()
+                )));
             }
         }
         for c in &self.columns {
-            if !self.scoring.freshness_days.contains_key(&c.class) && !matches!(c.class.as_str(), "static" | "annual") {
-                return Err(usage(format!("column {} has unknown freshness class {:?}", c.id, c.class)));
+            if !self.scoring.freshness_days.contains_key(&c.class)
+                && !matches!(c.class.as_str(), "static" | "annual")
+            {
+                return Err(usage(format!(
+                    "column {} has unknown freshness class {:?}",
+                    c.id, c.class
+                )));
             }
         }
         Ok(())
@@ -323,8 +342,13 @@ impl Catalog {
 
     /// The weight of a rule in its pack.
     pub fn weight(&self, rule: &RuleMeta) -> f64 {
-        rule.weight
-            .unwrap_or_else(|| self.scoring.severity_weight.get(&rule.severity).copied().unwrap_or(1.0))
+        rule.weight.unwrap_or_else(|| {
+            self.scoring
+                .severity_weight
+                .get(&rule.severity)
+                .copied()
+                .unwrap_or(1.0)
+        })
     }
 }
 
@@ -347,8 +371,19 @@ mod tests {
         let err = Catalog::load(Some(dir.path())).unwrap_err().to_string();
         assert!(err.contains("scoring.toml"), "{err}");
         assert!(!err.contains('\n'));
-        let text = EMBEDDED.get_file("scoring.toml").unwrap().contents_utf8().unwrap();
-        std::fs::write(dir.path().join("scoring.toml"), text.replace("pass_mark = 60.0", "pass_mark = 75.0")).unwrap();
-        assert_eq!(Catalog::load(Some(dir.path())).unwrap().scoring.pass_mark, 75.0);
+        let text = EMBEDDED
+            .get_file("scoring.toml")
+            .unwrap()
+            .contents_utf8()
+            .unwrap();
+        std::fs::write(
+            dir.path().join("scoring.toml"),
+            text.replace("pass_mark = 60.0", "pass_mark = 75.0"),
+        )
+        .unwrap();
+        assert_eq!(
+            Catalog::load(Some(dir.path())).unwrap().scoring.pass_mark,
+            75.0
+        );
     }
 }

@@ -78,11 +78,17 @@ pub fn score(
 ) -> (Score, Vec<Veto>) {
     let mut vetoes = Vec::new();
     for result in site_results {
-        let Some(meta) = catalog.rule(&result.rule) else { continue };
+        let Some(meta) = catalog.rule(&result.rule) else {
+            continue;
+        };
         if !meta.veto {
             continue;
         }
-        if let Some(f) = result.findings.iter().find(|f| f.outcome == Outcome::Failed) {
+        if let Some(f) = result
+            .findings
+            .iter()
+            .find(|f| f.outcome == Outcome::Failed)
+        {
             vetoes.push(Veto {
                 id: meta.id.clone(),
                 reason: format!("{}：{}", meta.title.zh, f.message),
@@ -115,10 +121,20 @@ pub fn score(
     let (sum, weights) = packs
         .iter()
         .filter(|p| p.assessed)
-        .fold((0.0, 0.0), |(s, w), p| (s + p.score * p.weight, w + p.weight));
-    let total = if weights > 0.0 { round1(sum / weights) } else { 0.0 };
+        .fold((0.0, 0.0), |(s, w), p| {
+            (s + p.score * p.weight, w + p.weight)
+        });
+    let total = if weights > 0.0 {
+        round1(sum / weights)
+    } else {
+        0.0
+    };
     let pass_mark = catalog.scoring.pass_mark;
-    let verdict = if vetoes.is_empty() && total >= pass_mark { "pass" } else { "fail" };
+    let verdict = if vetoes.is_empty() && total >= pass_mark {
+        "pass"
+    } else {
+        "fail"
+    };
     let formula = format!(
         "总分 = Σ(包得分 × 权重) / Σ权重（仅计已评估的包：{}）；任一单项否决项触发或总分低于 {pass_mark} 即为不合格",
         packs
@@ -141,10 +157,20 @@ pub fn score(
 }
 
 /// 100 × weighted mean of (1 − failing share) over rules that applied anywhere.
-fn rule_mean_score(catalog: &Catalog, pack: &str, tallies: &BTreeMap<String, RuleTally>) -> (f64, bool, String) {
+fn rule_mean_score(
+    catalog: &Catalog,
+    pack: &str,
+    tallies: &BTreeMap<String, RuleTally>,
+) -> (f64, bool, String) {
     let (mut sum, mut weights) = (0.0, 0.0);
-    for meta in catalog.rules.iter().filter(|r| r.enabled && r.pack() == pack) {
-        let Some(t) = tallies.get(&meta.id) else { continue };
+    for meta in catalog
+        .rules
+        .iter()
+        .filter(|r| r.enabled && r.pack() == pack)
+    {
+        let Some(t) = tallies.get(&meta.id) else {
+            continue;
+        };
         if t.applicable == 0 {
             continue;
         }
@@ -192,15 +218,27 @@ fn openness_score(catalog: &Catalog, columns: &[ColumnStatus]) -> (f64, bool, St
 }
 
 /// 100 minus deductions (defaults; the national point table was not found).
-fn health_score(catalog: &Catalog, tallies: &BTreeMap<String, RuleTally>, links: &[LinkStatus]) -> (f64, bool, String) {
+fn health_score(
+    catalog: &Catalog,
+    tallies: &BTreeMap<String, RuleTally>,
+    links: &[LinkStatus],
+) -> (f64, bool, String) {
     let mut deduction = 0.0;
     if let Some(meta) = catalog.rule("health.broken-link").filter(|m| m.enabled) {
         let broken = links.iter().filter(|l| l.health() == LinkHealth::Broken);
-        let (home, other) = broken.fold((0usize, 0usize), |(h, o), l| if l.on_home { (h + 1, o) } else { (h, o + 1) });
-        deduction += (home as f64 * meta.param_f64("home_each", 1.0)).min(meta.param_f64("home_cap", 20.0));
-        deduction += (other as f64 * meta.param_f64("other_each", 0.1)).min(meta.param_f64("other_cap", 20.0));
+        let (home, other) = broken.fold((0usize, 0usize), |(h, o), l| {
+            if l.on_home { (h + 1, o) } else { (h, o + 1) }
+        });
+        deduction +=
+            (home as f64 * meta.param_f64("home_each", 1.0)).min(meta.param_f64("home_cap", 20.0));
+        deduction += (other as f64 * meta.param_f64("other_each", 0.1))
+            .min(meta.param_f64("other_cap", 20.0));
     }
-    for meta in catalog.rules.iter().filter(|r| r.enabled && r.pack() == "health" && r.level == Level::Site) {
+    for meta in catalog
+        .rules
+        .iter()
+        .filter(|r| r.enabled && r.pack() == "health" && r.level == Level::Site)
+    {
         let each = meta.param_f64("deduction", 0.0);
         if each > 0.0 && tallies.get(&meta.id).is_some_and(|t| t.failed > 0) {
             deduction += each;

@@ -109,7 +109,10 @@ fn discover_columns(site: &SiteModel, catalog: &Catalog) -> Vec<ColumnStatus> {
             owner.push(i);
         }
     }
-    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+    else {
         return Vec::new();
     };
     let mut found: HashMap<usize, (String, String)> = HashMap::new();
@@ -119,35 +122,42 @@ fn discover_columns(site: &SiteModel, catalog: &Catalog) -> Vec<ColumnStatus> {
         for link in &page.nav_links {
             for label in link.label.split(' ').filter(|l| !l.is_empty()) {
                 if let Some(col) = best_match(&ac, &owner, label) {
-                    found
-                        .entry(col)
-                        .or_insert_with(|| (link.url.clone(), format!("链接文字“{label}”（{}）", page.url)));
+                    found.entry(col).or_insert_with(|| {
+                        (
+                            link.url.clone(),
+                            format!("链接文字“{label}”（{}）", page.url),
+                        )
+                    });
                 }
             }
         }
     }
     for page in &ordered {
-        if let Some(name) = page.meta.get("ColumnName") {
-            if let Some(col) = best_match(&ac, &owner, name) {
-                found
-                    .entry(col)
-                    .or_insert_with(|| (page.url.clone(), format!("ColumnName 元数据“{name}”")));
-            }
+        if let Some(name) = page.meta.get("ColumnName")
+            && let Some(col) = best_match(&ac, &owner, name)
+        {
+            found
+                .entry(col)
+                .or_insert_with(|| (page.url.clone(), format!("ColumnName 元数据“{name}”")));
         }
     }
-    let by_url: HashMap<&str, &PageSummary> = site.pages.iter().map(|p| (p.url.as_str(), p)).collect();
+    let by_url: HashMap<&str, &PageSummary> =
+        site.pages.iter().map(|p| (p.url.as_str(), p)).collect();
     let broken: BTreeMap<&str, bool> = site
         .links
         .iter()
-        .map(|l| (l.url.as_str(), l.health() == crate::crawl::LinkHealth::Broken))
+        .map(|l| {
+            (
+                l.url.as_str(),
+                l.health() == crate::crawl::LinkHealth::Broken,
+            )
+        })
         .collect();
     catalog
         .columns
         .iter()
         .enumerate()
-        .map(|(i, def)| {
-            column_status(def, found.get(&i), &by_url, &broken, site.as_of, catalog)
-        })
+        .map(|(i, def)| column_status(def, found.get(&i), &by_url, &broken, site.as_of, catalog))
         .collect()
 }
 
@@ -157,7 +167,12 @@ fn best_match(ac: &AhoCorasick, owner: &[usize], label: &str) -> Option<usize> {
     let label = label.trim();
     let total = label.chars().count();
     ac.find_iter(label)
-        .map(|m| (m.pattern().as_usize(), label[m.start()..m.end()].chars().count()))
+        .map(|m| {
+            (
+                m.pattern().as_usize(),
+                label[m.start()..m.end()].chars().count(),
+            )
+        })
         .filter(|(_, len)| *len * 2 >= total)
         .max_by_key(|(_, len)| *len)
         .map(|(p, _)| owner[p])
@@ -218,10 +233,12 @@ fn column_status(
     }
     if page.dated_item_count == 0 {
         status.status = ColumnState::Empty;
-    } else if let (Some(age), Some(limit)) = (status.age_days, catalog.scoring.freshness_days.get(&def.class)) {
-        if age > *limit {
-            status.status = ColumnState::Stale;
-        }
+    } else if let (Some(age), Some(limit)) = (
+        status.age_days,
+        catalog.scoring.freshness_days.get(&def.class),
+    ) && age > *limit
+    {
+        status.status = ColumnState::Stale;
     }
     status
 }
@@ -258,7 +275,13 @@ mod tests {
                 ("http://x/a.html", "关于做好疫情防控工作的紧急通知"),
             ],
         );
-        let site = SiteModel::build("http://x/".into(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), vec![home], vec![], &catalog);
+        let site = SiteModel::build(
+            "http://x/".into(),
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            vec![home],
+            vec![],
+            &catalog,
+        );
         let col = |id: &str| site.columns.iter().find(|c| c.id == id).unwrap();
         assert_eq!(col("xxgk").url.as_deref(), Some("http://x/xxgk/"));
         assert_eq!(col("xxgkzn").url.as_deref(), Some("http://x/xxgk/zn.html"));

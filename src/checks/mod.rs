@@ -108,7 +108,13 @@ impl<'a> RuleRun<'a> {
         self.push_at(Outcome::CantTell, url.to_string(), None, evidence, args);
     }
 
-    fn push(&mut self, outcome: Outcome, el: Option<ElementRef<'_>>, evidence: Option<String>, args: &[(&str, String)]) {
+    fn push(
+        &mut self,
+        outcome: Outcome,
+        el: Option<ElementRef<'_>>,
+        evidence: Option<String>,
+        args: &[(&str, String)],
+    ) {
         self.applicable = true;
         let (selector, snip) = match el {
             Some(e) => (Some(css_selector(e)), Some(snippet(e, SNIPPET_CHARS))),
@@ -127,7 +133,9 @@ impl<'a> RuleRun<'a> {
         args: &[(&str, String)],
     ) {
         self.applicable = true;
-        if self.findings.len() >= MAX_FINDINGS_PER_PAGE && self.meta.level == crate::rules::Level::Page {
+        if self.findings.len() >= MAX_FINDINGS_PER_PAGE
+            && self.meta.level == crate::rules::Level::Page
+        {
             self.omitted += 1;
             return;
         }
@@ -207,7 +215,11 @@ pub fn site_rules() -> Vec<Box<dyn SiteRule>> {
 }
 
 /// Runs every enabled page rule that has metadata on `page`.
-pub fn run_page_rules(page: &Page, catalog: &Catalog, rules: &[Box<dyn PageRule>]) -> Vec<RuleResult> {
+pub fn run_page_rules(
+    page: &Page,
+    catalog: &Catalog,
+    rules: &[Box<dyn PageRule>],
+) -> Vec<RuleResult> {
     let url = page.url.to_string();
     rules
         .iter()
@@ -221,7 +233,11 @@ pub fn run_page_rules(page: &Page, catalog: &Catalog, rules: &[Box<dyn PageRule>
 }
 
 /// Runs every enabled site rule on the site model.
-pub fn run_site_rules(site: &SiteModel, catalog: &Catalog, rules: &[Box<dyn SiteRule>]) -> Vec<RuleResult> {
+pub fn run_site_rules(
+    site: &SiteModel,
+    catalog: &Catalog,
+    rules: &[Box<dyn SiteRule>],
+) -> Vec<RuleResult> {
     rules
         .iter()
         .filter_map(|rule| {
@@ -251,7 +267,12 @@ pub fn metadata_without_checks(catalog: &Catalog) -> Vec<String> {
         .map(|r| r.id())
         .chain(site_rules().iter().map(|r| r.id()))
         .collect();
-    catalog.rules.iter().filter(|m| !ids.contains(&m.id.as_str())).map(|m| m.id.clone()).collect()
+    catalog
+        .rules
+        .iter()
+        .filter(|m| !ids.contains(&m.id.as_str()))
+        .map(|m| m.id.clone())
+        .collect()
 }
 
 #[cfg(test)]
@@ -270,10 +291,20 @@ mod tests {
     fn levels_match_the_trait() {
         let catalog = Catalog::embedded().unwrap();
         for r in page_rules() {
-            assert_eq!(catalog.rule(r.id()).unwrap().level, Level::Page, "{}", r.id());
+            assert_eq!(
+                catalog.rule(r.id()).unwrap().level,
+                Level::Page,
+                "{}",
+                r.id()
+            );
         }
         for r in site_rules() {
-            assert_eq!(catalog.rule(r.id()).unwrap().level, Level::Site, "{}", r.id());
+            assert_eq!(
+                catalog.rule(r.id()).unwrap().level,
+                Level::Site,
+                "{}",
+                r.id()
+            );
         }
     }
 
@@ -305,7 +336,8 @@ pub mod testing {
             false,
             1,
         );
-        let rules: Vec<Box<dyn PageRule>> = page_rules().into_iter().filter(|r| r.id() == id).collect();
+        let rules: Vec<Box<dyn PageRule>> =
+            page_rules().into_iter().filter(|r| r.id() == id).collect();
         assert_eq!(rules.len(), 1, "no check {id}");
         run_page_rules(&page, &catalog, &rules)
             .iter()

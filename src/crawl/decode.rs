@@ -91,7 +91,11 @@ pub fn decode_html(bytes: &[u8], content_type: Option<&str>, tld: Option<&str>) 
         (CharsetSource::Bom | CharsetSource::Header, Some(m)) if !same_family(m, encoding) => {
             Some(format!(
                 "{} 声明为 {}，<meta> 声明为 {}",
-                if source == CharsetSource::Bom { "BOM" } else { "HTTP 头" },
+                if source == CharsetSource::Bom {
+                    "BOM"
+                } else {
+                    "HTTP 头"
+                },
                 encoding.name(),
                 m.name()
             ))
@@ -168,7 +172,9 @@ mod tests {
     #[test]
     fn unlabelled_gbk_is_sniffed() {
         let mut body = b"<html><body><p>".to_vec();
-        body.extend(gbk("关于印发开福区二〇二二年政务公开工作要点的通知，请各单位认真贯彻落实。"));
+        body.extend(gbk(
+            "关于印发开福区二〇二二年政务公开工作要点的通知，请各单位认真贯彻落实。",
+        ));
         body.extend(b"</p></body></html>");
         let d = decode_html(&body, Some("text/html"), Some("cn"));
         assert_eq!(d.source, CharsetSource::Sniffed);
@@ -177,13 +183,21 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_flagged() {
-        let d = decode_html(b"<p>\xff\xfe\xfd ok</p>", Some("text/html; charset=utf-8"), None);
+        let d = decode_html(
+            b"<p>\xff\xfe\xfd ok</p>",
+            Some("text/html; charset=utf-8"),
+            None,
+        );
         assert!(d.had_errors);
     }
 
     #[test]
     fn gb2312_meta_and_gbk_header_do_not_conflict() {
-        let d = decode_html(b"<meta charset=gb2312>", Some("text/html; charset=GBK"), None);
+        let d = decode_html(
+            b"<meta charset=gb2312>",
+            Some("text/html; charset=GBK"),
+            None,
+        );
         assert!(d.conflict.is_none());
     }
 }

@@ -195,7 +195,12 @@ impl Fetcher {
             };
             let status = resp.status().as_u16();
             if (300..400).contains(&status) {
-                match resp.headers().get(LOCATION).and_then(|l| l.to_str().ok()).map(|l| resolve(&current, l)) {
+                match resp
+                    .headers()
+                    .get(LOCATION)
+                    .and_then(|l| l.to_str().ok())
+                    .map(|l| resolve(&current, l))
+                {
                     Some(LinkTarget::Http(next)) => {
                         current = next;
                         continue;
@@ -230,7 +235,9 @@ impl Fetcher {
                 out.error = Some(err);
                 break;
             }
-            let hop = self.request_with_retries(&current, mode, &mut out.attempts).await;
+            let hop = self
+                .request_with_retries(&current, mode, &mut out.attempts)
+                .await;
             match hop {
                 Err(e) => {
                     out.error = Some(e);
@@ -246,7 +253,9 @@ impl Fetcher {
                             other => {
                                 out.error = Some(FetchError {
                                     kind: FetchErrorKind::BadRedirect,
-                                    message: format!("HTTP {status} with unusable Location: {other:?}"),
+                                    message: format!(
+                                        "HTTP {status} with unusable Location: {other:?}"
+                                    ),
                                 });
                                 break;
                             }
@@ -280,7 +289,8 @@ impl Fetcher {
                         .and_then(|v| v.to_str().ok())
                         .map(str::to_string);
                     if mode == FetchMode::Page {
-                        let (body, truncated, err) = read_body(resp, self.settings.max_body_bytes).await;
+                        let (body, truncated, err) =
+                            read_body(resp, self.settings.max_body_bytes).await;
                         out.body = body;
                         out.truncated = truncated;
                         out.error = err;
@@ -304,7 +314,11 @@ impl Fetcher {
         let robots = self.robots_for(hop).await;
         if let RobotsPolicy::Unreachable { timeout, message } = robots.as_ref() {
             return Some(FetchError {
-                kind: if *timeout { FetchErrorKind::Timeout } else { FetchErrorKind::Connect },
+                kind: if *timeout {
+                    FetchErrorKind::Timeout
+                } else {
+                    FetchErrorKind::Connect
+                },
                 message: message.clone(),
             });
         }
@@ -339,8 +353,12 @@ impl Fetcher {
                     if status == 429 || status >= 500 {
                         let after = retry_after(resp.headers());
                         if status == 429 || status == 503 {
-                            self.politeness
-                                .pause_host(&host, after.unwrap_or(self.backoff(retry)).min(self.settings.max_retry_after));
+                            self.politeness.pause_host(
+                                &host,
+                                after
+                                    .unwrap_or(self.backoff(retry))
+                                    .min(self.settings.max_retry_after),
+                            );
                         }
                         match after {
                             Some(d) if d > self.settings.max_retry_after => None,
@@ -366,7 +384,11 @@ impl Fetcher {
         }
     }
 
-    async fn send_once(&self, url: &Url, mode: FetchMode) -> Result<reqwest::Response, reqwest::Error> {
+    async fn send_once(
+        &self,
+        url: &Url,
+        mode: FetchMode,
+    ) -> Result<reqwest::Response, reqwest::Error> {
         let accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
         match mode {
             FetchMode::Page => {
@@ -378,7 +400,12 @@ impl Fetcher {
                     .await
             }
             FetchMode::Check => {
-                let head = self.client.head(url.clone()).header(reqwest::header::ACCEPT, accept).send().await;
+                let head = self
+                    .client
+                    .head(url.clone())
+                    .header(reqwest::header::ACCEPT, accept)
+                    .send()
+                    .await;
                 match head {
                     Ok(r) if r.status().is_client_error() || r.status().is_server_error() => {
                         // Many servers mishandle HEAD (405, 501, 404, 403 …): confirm with a
@@ -499,14 +526,20 @@ pub fn is_private_host(url: &Url) -> bool {
 fn is_private_ip(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
-            v4.is_loopback() || v4.is_private() || v4.is_link_local() || v4.is_unspecified() || v4.octets()[0] == 0
+            v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.octets()[0] == 0
         }
         IpAddr::V6(v6) => {
             v6.is_loopback()
                 || v6.is_unspecified()
                 || (v6.segments()[0] & 0xfe00) == 0xfc00
                 || (v6.segments()[0] & 0xffc0) == 0xfe80
-                || v6.to_ipv4_mapped().is_some_and(|v4| is_private_ip(IpAddr::V4(v4)))
+                || v6
+                    .to_ipv4_mapped()
+                    .is_some_and(|v4| is_private_ip(IpAddr::V4(v4)))
         }
     }
 }
@@ -528,7 +561,9 @@ mod tests {
         ] {
             assert!(is_private_host(&Url::parse(u).unwrap()), "{u}");
         }
-        assert!(!is_private_host(&Url::parse("http://www.kaifu.gov.cn/").unwrap()));
+        assert!(!is_private_host(
+            &Url::parse("http://www.kaifu.gov.cn/").unwrap()
+        ));
         assert!(!is_private_host(&Url::parse("http://8.8.8.8/").unwrap()));
     }
 
@@ -537,7 +572,10 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(RETRY_AFTER, "3".parse().unwrap());
         assert_eq!(retry_after(&h), Some(Duration::from_secs(3)));
-        h.insert(RETRY_AFTER, "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap());
+        h.insert(
+            RETRY_AFTER,
+            "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap(),
+        );
         assert_eq!(retry_after(&h), Some(Duration::ZERO));
         h.insert(RETRY_AFTER, "soon".parse().unwrap());
         assert_eq!(retry_after(&h), None);

@@ -280,12 +280,15 @@ struct State {
 
 impl State {
     fn limit(&mut self, limit: &str, value: String, url: &str) {
-        let entry = self.limits.entry(limit.to_string()).or_insert_with(|| LimitHit {
-            limit: limit.to_string(),
-            value,
-            not_reached: 0,
-            examples: Vec::new(),
-        });
+        let entry = self
+            .limits
+            .entry(limit.to_string())
+            .or_insert_with(|| LimitHit {
+                limit: limit.to_string(),
+                value,
+                not_reached: 0,
+                examples: Vec::new(),
+            });
         entry.not_reached += 1;
         if entry.examples.len() < MAX_LIMIT_EXAMPLES {
             entry.examples.push(url.to_string());
@@ -368,8 +371,17 @@ pub async fn crawl<A: Analyzer>(
     };
     state.seen.insert(home.to_string());
     state.pages_started += 1;
-    let first = run_job(home_job, fetcher.clone(), analyzer.clone(), shared_seen.clone()).await;
-    if let JobResult::Page { fetched, analyzed, .. } = &first {
+    let first = run_job(
+        home_job,
+        fetcher.clone(),
+        analyzer.clone(),
+        shared_seen.clone(),
+    )
+    .await;
+    if let JobResult::Page {
+        fetched, analyzed, ..
+    } = &first
+    {
         start_check(fetched, analyzed.is_some())?;
     }
     let mut frontier: VecDeque<Job> = VecDeque::new();
@@ -393,7 +405,9 @@ pub async fn crawl<A: Analyzer>(
             break;
         }
         while inflight.len() < cfg.concurrency {
-            let Some(job) = frontier.pop_front() else { break };
+            let Some(job) = frontier.pop_front() else {
+                break;
+            };
             if job.mode == FetchMode::Page {
                 if state.pages_started >= cfg.max_pages {
                     state.limit("max-pages", cfg.max_pages.to_string(), job.url.as_str());
@@ -401,7 +415,12 @@ pub async fn crawl<A: Analyzer>(
                 }
                 state.pages_started += 1;
             }
-            inflight.spawn(run_job(job, fetcher.clone(), analyzer.clone(), shared_seen.clone()));
+            inflight.spawn(run_job(
+                job,
+                fetcher.clone(),
+                analyzer.clone(),
+                shared_seen.clone(),
+            ));
         }
         if inflight.is_empty() {
             break;
@@ -412,7 +431,11 @@ pub async fn crawl<A: Analyzer>(
         };
         if let Some(Ok(result)) = next {
             handle_result(result, cfg, &mut state, &mut frontier, &mut out);
-            progress.update(out.pages.len(), frontier.len() + inflight.len(), state.link_list.len());
+            progress.update(
+                out.pages.len(),
+                frontier.len() + inflight.len(),
+                state.link_list.len(),
+            );
         }
     }
     if stop.is_stopped() {
@@ -424,7 +447,11 @@ pub async fn crawl<A: Analyzer>(
             not_reached: pending,
             examples: Vec::new(),
         };
-        hit.examples = frontier.iter().take(MAX_LIMIT_EXAMPLES).map(|j| j.url.to_string()).collect();
+        hit.examples = frontier
+            .iter()
+            .take(MAX_LIMIT_EXAMPLES)
+            .map(|j| j.url.to_string())
+            .collect();
         state.limits.insert(hit.limit.clone(), hit);
     }
     progress.finish();
@@ -438,23 +465,23 @@ pub async fn crawl<A: Analyzer>(
 /// The home page must answer with HTML, or the audit has nothing to stand on.
 fn start_check(fetched: &Fetched, parsed: bool) -> Result<(), AuditError> {
     let url = &fetched.url;
-    if let Some(err) = &fetched.error {
-        if fetched.status.is_none() || err.kind != FetchErrorKind::Body {
-            let hint = if err.kind == FetchErrorKind::RobotsDisallowed {
-                " (use --ignore-robots only with the site owner's consent)"
-            } else {
-                ""
-            };
-            return Err(AuditError::Start(format!(
-                "cannot start: home page {url} {}: {}{hint}",
-                match err.kind {
-                    FetchErrorKind::RobotsDisallowed => "is blocked by robots.txt",
-                    FetchErrorKind::Timeout => "timed out",
-                    _ => "is unreachable",
-                },
-                err.message
-            )));
-        }
+    if let Some(err) = &fetched.error
+        && (fetched.status.is_none() || err.kind != FetchErrorKind::Body)
+    {
+        let hint = if err.kind == FetchErrorKind::RobotsDisallowed {
+            " (use --ignore-robots only with the site owner's consent)"
+        } else {
+            ""
+        };
+        return Err(AuditError::Start(format!(
+            "cannot start: home page {url} {}: {}{hint}",
+            match err.kind {
+                FetchErrorKind::RobotsDisallowed => "is blocked by robots.txt",
+                FetchErrorKind::Timeout => "timed out",
+                _ => "is unreachable",
+            },
+            err.message
+        )));
     }
     match fetched.status {
         Some(s) if s >= 400 => Err(AuditError::Start(format!(
@@ -479,7 +506,10 @@ async fn run_job<A: Analyzer>(
         return JobResult::Check { job, fetched };
     }
     let ok = fetched.status.is_some_and(|s| (200..300).contains(&s))
-        && fetched.error.as_ref().is_none_or(|e| e.kind == FetchErrorKind::Body);
+        && fetched
+            .error
+            .as_ref()
+            .is_none_or(|e| e.kind == FetchErrorKind::Body);
     if !ok || !looks_like_html(&fetched) {
         return JobResult::Page {
             job,
@@ -488,8 +518,8 @@ async fn run_job<A: Analyzer>(
             duplicate_of: None,
         };
     }
-    // Two links that redirect to the same page: parse it once.
-    if fetched.final_url != fetched.url {
+    // Two links that lead (directly or by redirect) to the same page: parse it once.
+    {
         let mut seen = shared_seen.lock().unwrap_or_else(|e| e.into_inner());
         if !seen.insert(fetched.final_url.to_string()) {
             let dup = fetched.final_url.to_string();
@@ -501,9 +531,6 @@ async fn run_job<A: Analyzer>(
                 duplicate_of: Some(dup),
             };
         }
-    } else {
-        let mut seen = shared_seen.lock().unwrap_or_else(|e| e.into_inner());
-        seen.insert(fetched.url.to_string());
     }
     let input = PageInput {
         fetched,
@@ -564,7 +591,10 @@ fn looks_like_html(f: &Fetched) -> bool {
     }
     let head = &f.body[..f.body.len().min(1024)];
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
-    lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<head") || lower.contains("<body")
+    lower.contains("<html")
+        || lower.contains("<!doctype html")
+        || lower.contains("<head")
+        || lower.contains("<body")
 }
 
 fn handle_result<O>(
@@ -590,19 +620,28 @@ fn handle_result<O>(
             let kind = classify_link(cfg, &job.url);
             record_status(state.link_entry(job.url.as_str(), kind), &fetched);
             if fetched.truncated {
-                state.limit("max-body-size", format!("{} bytes", cfg.max_body_bytes), job.url.as_str());
+                state.limit(
+                    "max-body-size",
+                    format!("{} bytes", cfg.max_body_bytes),
+                    job.url.as_str(),
+                );
             }
-            if duplicate_of.is_some() {
+            if duplicate_of.is_some() && fetched.redirects.is_empty() {
                 return;
             }
-            if fetched.error.as_ref().is_some_and(|e| e.kind == FetchErrorKind::RobotsDisallowed) && !job.is_home {
+            if fetched
+                .error
+                .as_ref()
+                .is_some_and(|e| e.kind == FetchErrorKind::RobotsDisallowed)
+                && !job.is_home
+            {
                 // Not fetched at all: a limit, not a failed page.
                 state.limit("robots", "robots.txt".into(), job.url.as_str());
                 return;
             }
             let html = analyzed.is_some();
             let failed = fetched.error.is_some() || fetched.status.is_none_or(|s| s >= 400);
-            if !html && !failed {
+            if !html && !failed && duplicate_of.is_none() {
                 // A non-HTML answer (a PDF behind an extension-less link): a resource, not a page.
                 return;
             }
@@ -666,8 +705,9 @@ fn enqueue_link(
     if !state.seen.insert(key.clone()) {
         return;
     }
-    let crawlable =
-        link.hint == LinkHint::Navigate && attachment_kind(&url).is_none() && cfg.scope.should_crawl(&url);
+    let crawlable = link.hint == LinkHint::Navigate
+        && attachment_kind(&url).is_none()
+        && cfg.scope.should_crawl(&url);
     let depth = from.depth + 1;
     let mut mode = FetchMode::Check;
     if crawlable {
@@ -733,16 +773,24 @@ fn classify_link(cfg: &AuditConfig, url: &Url) -> LinkKind {
 /// Same registered domain: the last three labels for `*.gov.cn`-style two-part
 /// suffixes, otherwise the last two.
 fn same_registered_domain(cfg: &AuditConfig, url: &Url) -> bool {
-    let Some(host) = url.host_str() else { return false };
+    let Some(host) = url.host_str() else {
+        return false;
+    };
     let reg = |h: &str| -> String {
         let labels: Vec<&str> = h.split('.').collect();
         let two_part_suffix = labels.len() >= 3
-            && matches!(labels[labels.len() - 2], "gov" | "com" | "org" | "edu" | "net" | "ac")
+            && matches!(
+                labels[labels.len() - 2],
+                "gov" | "com" | "org" | "edu" | "net" | "ac"
+            )
             && labels[labels.len() - 1].len() == 2;
         let keep = if two_part_suffix { 3 } else { 2 };
         labels[labels.len().saturating_sub(keep)..].join(".")
     };
-    if url.host().is_some_and(|h| !matches!(h, url::Host::Domain(_))) {
+    if url
+        .host()
+        .is_some_and(|h| !matches!(h, url::Host::Domain(_)))
+    {
         return false;
     }
     let target = reg(host);
@@ -757,15 +805,16 @@ async fn seed_from_sitemaps(
     frontier: &mut VecDeque<Job>,
 ) -> usize {
     let robots = fetcher.robots_for(home).await;
+    // Sitemap lines should be absolute; resolve relative ones against the home page.
     let mut queue: VecDeque<Url> = robots
         .sitemaps()
         .iter()
-        .filter_map(|s| Url::parse(s).ok())
+        .filter_map(|s| home.join(s.trim()).ok())
         .collect();
-    if queue.is_empty() {
-        if let Ok(u) = home.join("/sitemap.xml") {
-            queue.push_back(u);
-        }
+    if queue.is_empty()
+        && let Ok(u) = home.join("/sitemap.xml")
+    {
+        queue.push_back(u);
     }
     let mut docs = 0;
     let mut added = 0;
@@ -779,9 +828,11 @@ async fn seed_from_sitemaps(
         if fetched.status != Some(200) {
             continue;
         }
-        let Ok(doc) = sitemap::parse_sitemap(&fetched.body) else { continue };
+        let Ok(doc) = sitemap::parse_sitemap(&fetched.body) else {
+            continue;
+        };
         for nested in doc.sitemaps {
-            if let Ok(u) = Url::parse(&nested) {
+            if let Ok(u) = sm.join(nested.trim()) {
                 queue.push_back(u);
             }
         }
@@ -825,7 +876,9 @@ impl Progress {
 
     fn update(&self, pages: usize, queued: usize, links: usize) {
         if let Some(bar) = &self.0 {
-            bar.set_message(format!("已抓取 {pages} 页 · 待抓取 {queued} · 已发现链接 {links}"));
+            bar.set_message(format!(
+                "已抓取 {pages} 页 · 待抓取 {queued} · 已发现链接 {links}"
+            ));
         }
     }
 

@@ -34,7 +34,9 @@ impl Politeness {
         let delay = Duration::from_secs_f64(delay_secs.clamp(0.0, 30.0));
         if delay > self.period {
             let mut hosts = self.hosts.lock().unwrap_or_else(|e| e.into_inner());
-            let state = hosts.entry(host.to_string()).or_insert_with(|| new_state(self.period));
+            let state = hosts
+                .entry(host.to_string())
+                .or_insert_with(|| new_state(self.period));
             state.limiter = Arc::new(limiter(delay));
         }
     }
@@ -42,7 +44,9 @@ impl Politeness {
     /// Pauses every request to `host` for `pause` (after 429/503).
     pub fn pause_host(&self, host: &str, pause: Duration) {
         let mut hosts = self.hosts.lock().unwrap_or_else(|e| e.into_inner());
-        let state = hosts.entry(host.to_string()).or_insert_with(|| new_state(self.period));
+        let state = hosts
+            .entry(host.to_string())
+            .or_insert_with(|| new_state(self.period));
         let until = Instant::now() + pause;
         if state.paused_until.is_none_or(|p| p < until) {
             state.paused_until = Some(until);
@@ -54,7 +58,9 @@ impl Politeness {
         loop {
             let (limiter, paused_until) = {
                 let mut hosts = self.hosts.lock().unwrap_or_else(|e| e.into_inner());
-                let state = hosts.entry(host.to_string()).or_insert_with(|| new_state(self.period));
+                let state = hosts
+                    .entry(host.to_string())
+                    .or_insert_with(|| new_state(self.period));
                 (state.limiter.clone(), state.paused_until)
             };
             if let Some(until) = paused_until {
@@ -96,6 +102,10 @@ mod tests {
             p.wait("a").await;
         }
         // 5 requests at 20/s: the first is free, then 4 gaps of 50 ms.
-        assert!(start.elapsed() >= Duration::from_millis(190), "{:?}", start.elapsed());
+        assert!(
+            start.elapsed() >= Duration::from_millis(190),
+            "{:?}",
+            start.elapsed()
+        );
     }
 }

@@ -61,15 +61,23 @@ mod tests {
         let xml = r#"<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
             <url><loc> http://x.cn/a.html?x=1&amp;y=2 </loc></url><url><loc>http://x.cn/b.html</loc></url></urlset>"#;
         let d = parse_sitemap(xml.as_bytes()).unwrap();
-        assert_eq!(d.pages, vec!["http://x.cn/a.html?x=1&y=2", "http://x.cn/b.html"]);
-        let idx = r#"<sitemapindex><sitemap><loc>http://x.cn/s1.xml.gz</loc></sitemap></sitemapindex>"#;
-        assert_eq!(parse_sitemap(idx.as_bytes()).unwrap().sitemaps, vec!["http://x.cn/s1.xml.gz"]);
+        assert_eq!(
+            d.pages,
+            vec!["http://x.cn/a.html?x=1&y=2", "http://x.cn/b.html"]
+        );
+        let idx =
+            r#"<sitemapindex><sitemap><loc>http://x.cn/s1.xml.gz</loc></sitemap></sitemapindex>"#;
+        assert_eq!(
+            parse_sitemap(idx.as_bytes()).unwrap().sitemaps,
+            vec!["http://x.cn/s1.xml.gz"]
+        );
     }
 
     #[test]
     fn gzip_is_unpacked_and_garbage_is_an_error() {
         let mut enc = GzEncoder::new(Vec::new(), Compression::default());
-        enc.write_all(b"<urlset><url><loc>http://x.cn/z</loc></url></urlset>").unwrap();
+        enc.write_all(b"<urlset><url><loc>http://x.cn/z</loc></url></urlset>")
+            .unwrap();
         let gz = enc.finish().unwrap();
         assert_eq!(parse_sitemap(&gz).unwrap().pages, vec!["http://x.cn/z"]);
         assert!(parse_sitemap(b"<html><body>not xml").is_err());

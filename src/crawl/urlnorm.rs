@@ -22,10 +22,11 @@ pub fn resolve(base: &Url, href: &str) -> LinkTarget {
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    if let Some(scheme) = explicit_scheme(&cleaned) {
-        if scheme != "http" && scheme != "https" {
-            return LinkTarget::NotFetched(scheme);
-        }
+    if let Some(scheme) = explicit_scheme(&cleaned)
+        && scheme != "http"
+        && scheme != "https"
+    {
+        return LinkTarget::NotFetched(scheme);
     }
     match base.join(&cleaned) {
         Ok(url) => match url.scheme() {
@@ -120,7 +121,12 @@ pub fn is_attachment(url: &Url) -> bool {
 /// `None` for pages.
 pub fn attachment_kind(url: &Url) -> Option<&'static str> {
     let path = url.path();
-    let ext = path.rsplit('/').next()?.rsplit_once('.')?.1.to_ascii_lowercase();
+    let ext = path
+        .rsplit('/')
+        .next()?
+        .rsplit_once('.')?
+        .1
+        .to_ascii_lowercase();
     match ext.as_str() {
         "pdf" | "doc" | "docx" | "xls" | "xlsx" | "ppt" | "pptx" | "wps" | "et" | "dps" | "ofd"
         | "zip" | "rar" | "7z" | "gz" | "tar" | "txt" | "csv" | "rtf" | "ceb" | "mp4" | "mp3"
@@ -158,7 +164,10 @@ mod tests {
         assert_eq!(http("a.html#top"), "http://www.kaifu.gov.cn/zwgk/a.html");
         assert_eq!(http("../b.html"), "http://www.kaifu.gov.cn/b.html");
         assert_eq!(http("//www.kaifu.gov.cn:80"), "http://www.kaifu.gov.cn/");
-        assert_eq!(http("HTTP://WWW.Kaifu.GOV.cn/x"), "http://www.kaifu.gov.cn/x");
+        assert_eq!(
+            http("HTTP://WWW.Kaifu.GOV.cn/x"),
+            "http://www.kaifu.gov.cn/x"
+        );
         assert_eq!(http("  c.html\n"), "http://www.kaifu.gov.cn/zwgk/c.html");
     }
 
@@ -190,8 +199,14 @@ mod tests {
 
     #[test]
     fn invalid_urls_are_reported() {
-        assert!(matches!(resolve(&base(), "http://[::1"), LinkTarget::Invalid(_)));
-        assert!(matches!(resolve(&base(), "http://"), LinkTarget::Invalid(_)));
+        assert!(matches!(
+            resolve(&base(), "http://[::1"),
+            LinkTarget::Invalid(_)
+        ));
+        assert!(matches!(
+            resolve(&base(), "http://"),
+            LinkTarget::Invalid(_)
+        ));
     }
 
     #[test]

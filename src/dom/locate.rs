@@ -47,7 +47,9 @@ pub fn css_selector(el: ElementRef<'_>) -> String {
 fn is_simple_ident(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with(|c: char| c.is_ascii_digit() || c == '-')
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// The element's start tag (attributes included), cut to `max` characters, plus a

@@ -25,7 +25,11 @@ pub fn esc(s: &str) -> String {
 /// A link only for http(s) URLs; anything else is shown as text.
 fn link(url: &str, text: &str) -> String {
     if url.starts_with("http://") || url.starts_with("https://") {
-        format!("<a href=\"{}\" rel=\"noreferrer\">{}</a>", esc(url), esc(text))
+        format!(
+            "<a href=\"{}\" rel=\"noreferrer\">{}</a>",
+            esc(url),
+            esc(text)
+        )
     } else {
         esc(text)
     }
@@ -75,7 +79,12 @@ pub fn render(r: &Report, lang: &str) -> String {
         esc(&r.site.name),
         t("检查报告", "audit report"),
         t("起始地址", "Start"),
-        r.site.start_urls.iter().map(|u| link(u, u)).collect::<Vec<_>>().join("、"),
+        r.site
+            .start_urls
+            .iter()
+            .map(|u| link(u, u))
+            .collect::<Vec<_>>()
+            .join("、"),
         t("检查基准日", "As of"),
         r.as_of,
         t("完成时间", "Finished"),
@@ -90,28 +99,54 @@ pub fn render(r: &Report, lang: &str) -> String {
         if pass { "pass" } else { "fail" },
         r.score.total,
         if pass { "pass" } else { "fail" },
-        if pass { t("合格", "PASS") } else { t("不合格", "FAIL") },
+        if pass {
+            t("合格", "PASS")
+        } else {
+            t("不合格", "FAIL")
+        },
         esc(&r.score.formula)
     );
     if !r.vetoes.is_empty() {
         let _ = write!(h, "<h2>{}</h2>", t("单项否决", "Single-veto items"));
         for v in &r.vetoes {
-            let _ = write!(h, "<div class=\"veto\"><b>{}</b> {} <br>{}</div>", esc(&v.id), esc(&v.reason), link(&v.url, &v.url));
+            let _ = write!(
+                h,
+                "<div class=\"veto\"><b>{}</b> {} <br>{}</div>",
+                esc(&v.id),
+                esc(&v.reason),
+                link(&v.url, &v.url)
+            );
         }
     }
     // Headline numbers.
     let s = &r.summary;
     let _ = write!(h, "<h2>{}</h2><div class=\"grid\">", t("概况", "Overview"));
     let stats: [(&str, String); 6] = [
-        (t("已检查页面", "Pages checked"), s.pages_crawled.to_string()),
-        (t("访问失败页面", "Pages failed"), s.pages_failed.to_string()),
-        (t("已检查链接", "Links checked"), s.links_checked.to_string()),
+        (
+            t("已检查页面", "Pages checked"),
+            s.pages_crawled.to_string(),
+        ),
+        (
+            t("访问失败页面", "Pages failed"),
+            s.pages_failed.to_string(),
+        ),
+        (
+            t("已检查链接", "Links checked"),
+            s.links_checked.to_string(),
+        ),
         (t("不可用链接", "Broken links"), s.broken_links.to_string()),
-        (t("问题总数", "Findings"), s.findings_by_severity.values().sum::<usize>().to_string()),
+        (
+            t("问题总数", "Findings"),
+            s.findings_by_severity.values().sum::<usize>().to_string(),
+        ),
         (t("需人工复核", "Needs review"), s.cant_tell.to_string()),
     ];
     for (label, value) in stats {
-        let _ = write!(h, "<div class=\"stat\"><span class=\"muted\">{label}</span><b>{}</b></div>", esc(&value));
+        let _ = write!(
+            h,
+            "<div class=\"stat\"><span class=\"muted\">{label}</span><b>{}</b></div>",
+            esc(&value)
+        );
     }
     h.push_str("</div>");
     // Packs with a bar chart.
@@ -127,8 +162,19 @@ pub fn render(r: &Report, lang: &str) -> String {
     );
     for p in &r.score.packs {
         let name = if lang == "en" { &p.name_en } else { &p.name };
-        let score = if p.assessed { format!("{:.1}", p.score) } else { t("未评估", "not assessed").to_string() };
-        let _ = write!(h, "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"muted\">{}</td></tr>", esc(name), esc(&score), p.weight, esc(&p.basis));
+        let score = if p.assessed {
+            format!("{:.1}", p.score)
+        } else {
+            t("未评估", "not assessed").to_string()
+        };
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"muted\">{}</td></tr>",
+            esc(name),
+            esc(&score),
+            p.weight,
+            esc(&p.basis)
+        );
     }
     h.push_str("</table>");
     // Columns.
@@ -145,7 +191,10 @@ pub fn render(r: &Report, lang: &str) -> String {
         t("依据 / 证据", "Evidence")
     );
     for c in &r.columns {
-        let status = serde_json::to_value(c.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let status = serde_json::to_value(c.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         let status_zh = match status.as_str() {
             "ok" => t("正常", "ok"),
             "missing" => t("缺失", "missing"),
@@ -160,9 +209,15 @@ pub fn render(r: &Report, lang: &str) -> String {
             h,
             "<tr><td>{name}</td><td class=\"st-{}\">{status_zh}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"muted\">{}</td></tr>",
             esc(&status),
-            c.latest_date.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
-            c.age_days.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
-            c.item_count.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+            c.latest_date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "—".into()),
+            c.age_days
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "—".into()),
+            c.item_count
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "—".into()),
             esc(&c.lead_units.join("、")),
             esc(&c.evidence)
         );
@@ -170,7 +225,11 @@ pub fn render(r: &Report, lang: &str) -> String {
     h.push_str("</table>");
     // Rules.
     let _ = write!(h, "<h2>{}</h2>", t("问题最多的规则", "Top failing rules"));
-    let mut rules: Vec<_> = r.rules.iter().filter(|x| x.findings > 0 || x.cant_tell > 0).collect();
+    let mut rules: Vec<_> = r
+        .rules
+        .iter()
+        .filter(|x| x.findings > 0 || x.cant_tell > 0)
+        .collect();
     rules.sort_by(|a, b| b.findings.cmp(&a.findings).then(a.id.cmp(&b.id)));
     if rules.is_empty() {
         let _ = write!(h, "<p>{}</p>", t("未发现问题。", "No problems found."));
@@ -196,7 +255,11 @@ pub fn render(r: &Report, lang: &str) -> String {
                 x.failed,
                 x.applicable,
                 x.findings,
-                if x.cant_tell > 0 { format!("（{} {}）", x.cant_tell, t("项待复核", "to review")) } else { String::new() },
+                if x.cant_tell > 0 {
+                    format!("（{} {}）", x.cant_tell, t("项待复核", "to review"))
+                } else {
+                    String::new()
+                },
                 esc(&x.fix),
                 esc(&x.refs.join("；"))
             );
@@ -204,23 +267,52 @@ pub fn render(r: &Report, lang: &str) -> String {
         h.push_str("</table>");
     }
     // Broken links grouped by page.
-    let _ = write!(h, "<h2>{}</h2>", t("不可用链接（按所在页面）", "Broken links by page"));
+    let _ = write!(
+        h,
+        "<h2>{}</h2>",
+        t("不可用链接（按所在页面）", "Broken links by page")
+    );
     if r.links.broken.is_empty() {
         let _ = write!(h, "<p>{}</p>", t("未发现不可用链接。", "No broken links."));
     } else {
         let mut by_page: BTreeMap<&str, Vec<&super::model::BrokenLink>> = BTreeMap::new();
         for b in &r.links.broken {
-            let pages: Vec<&str> = if b.found_on.is_empty() { vec!["—"] } else { b.found_on.iter().map(String::as_str).collect() };
+            let pages: Vec<&str> = if b.found_on.is_empty() {
+                vec!["—"]
+            } else {
+                b.found_on.iter().map(String::as_str).collect()
+            };
             for p in pages {
                 by_page.entry(p).or_default().push(b);
             }
         }
         for (page, list) in by_page {
-            let _ = write!(h, "<details open><summary>{} ({})</summary><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>", esc(page), list.len(), t("链接", "Link"), t("状态", "Status"), t("类型", "Kind"));
+            let _ = write!(
+                h,
+                "<details open><summary>{} ({})</summary><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+                esc(page),
+                list.len(),
+                t("链接", "Link"),
+                t("状态", "Status"),
+                t("类型", "Kind")
+            );
             for b in list {
-                let status = b.status.map(|s| format!("HTTP {s}")).or_else(|| b.error.clone()).unwrap_or_default();
-                let kind = serde_json::to_value(b.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-                let _ = write!(h, "<tr><td>{}</td><td class=\"st-failed\">{}</td><td>{}</td></tr>", link(&b.url, &b.url), esc(&status), esc(&kind));
+                let status = b
+                    .status
+                    .map(|s| format!("HTTP {s}"))
+                    .or_else(|| b.error.clone())
+                    .unwrap_or_default();
+                let kind = serde_json::to_value(b.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                let _ = write!(
+                    h,
+                    "<tr><td>{}</td><td class=\"st-failed\">{}</td><td>{}</td></tr>",
+                    link(&b.url, &b.url),
+                    esc(&status),
+                    esc(&kind)
+                );
             }
             h.push_str("</table></details>");
         }
@@ -235,37 +327,83 @@ pub fn render(r: &Report, lang: &str) -> String {
         let _ = write!(h, "<p>{}</p>", t("无。", "None."));
     }
     for (page, list) in per_page {
-        let _ = write!(h, "<details><summary>{} ({})</summary><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>", esc(page), list.len(), t("规则", "Rule"), t("说明", "Message"), t("元素", "Element"));
+        let _ = write!(
+            h,
+            "<details><summary>{} ({})</summary><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+            esc(page),
+            list.len(),
+            t("规则", "Rule"),
+            t("说明", "Message"),
+            t("元素", "Element")
+        );
         for f in list {
-            let msg = if lang == "en" { &f.message_en } else { &f.message };
-            let outcome = if f.outcome == Outcome::CantTell { t("（待复核）", " (needs review)") } else { "" };
+            let msg = if lang == "en" {
+                &f.message_en
+            } else {
+                &f.message
+            };
+            let outcome = if f.outcome == Outcome::CantTell {
+                t("（待复核）", " (needs review)")
+            } else {
+                ""
+            };
             let _ = write!(
                 h,
                 "<tr><td><code>{}</code>{}</td><td>{}</td><td>{}{}</td></tr>",
                 esc(&f.rule),
                 outcome,
                 esc(msg),
-                f.selector.as_deref().map(|s| format!("<code>{}</code><br>", esc(s))).unwrap_or_default(),
-                f.snippet.as_deref().map(|s| format!("<span class=\"muted\">{}</span>", esc(s))).unwrap_or_default()
+                f.selector
+                    .as_deref()
+                    .map(|s| format!("<code>{}</code><br>", esc(s)))
+                    .unwrap_or_default(),
+                f.snippet
+                    .as_deref()
+                    .map(|s| format!("<span class=\"muted\">{}</span>", esc(s)))
+                    .unwrap_or_default()
             );
         }
         h.push_str("</table></details>");
     }
     // What was not checked.
-    let _ = write!(h, "<h2>{}</h2><div class=\"card\"><ul>", t("未检查或未完成的部分", "What was not checked"));
+    let _ = write!(
+        h,
+        "<h2>{}</h2><div class=\"card\"><ul>",
+        t("未检查或未完成的部分", "What was not checked")
+    );
     for n in &r.not_checked {
         let _ = write!(h, "<li>{}</li>", esc(n));
     }
     for l in &r.limits_hit {
         if !l.examples.is_empty() {
-            let _ = write!(h, "<li>{} {}: {}</li>", esc(&l.limit), t("示例", "examples"), esc(&l.examples.join(" ")));
+            let _ = write!(
+                h,
+                "<li>{} {}: {}</li>",
+                esc(&l.limit),
+                t("示例", "examples"),
+                esc(&l.examples.join(" "))
+            );
         }
     }
     h.push_str("</ul></div>");
     // Pages.
-    let _ = write!(h, "<h2>{}</h2><details><summary>{} ({})</summary><table><tr><th>URL</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>", t("已抓取页面", "Pages"), t("展开", "Show"), r.pages.len(), t("状态", "Status"), t("编码", "Charset"), t("标题", "Title"), t("问题", "Findings"));
+    let _ = write!(
+        h,
+        "<h2>{}</h2><details><summary>{} ({})</summary><table><tr><th>URL</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        t("已抓取页面", "Pages"),
+        t("展开", "Show"),
+        r.pages.len(),
+        t("状态", "Status"),
+        t("编码", "Charset"),
+        t("标题", "Title"),
+        t("问题", "Findings")
+    );
     for p in &r.pages {
-        let status = p.status.map(|s| s.to_string()).or_else(|| p.error.as_ref().map(|e| e.message.clone())).unwrap_or_default();
+        let status = p
+            .status
+            .map(|s| s.to_string())
+            .or_else(|| p.error.as_ref().map(|e| e.message.clone()))
+            .unwrap_or_default();
         let _ = write!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -277,7 +415,14 @@ pub fn render(r: &Report, lang: &str) -> String {
         );
     }
     h.push_str("</table></details>");
-    let _ = write!(h, "<p class=\"muted\">{}</p></main></body></html>\n", t("本报告由 govaudit 生成；扣分值中标注“默认”的为本工具默认值，非官方分值。", "Generated by govaudit; values marked default are this tool's defaults, not official points."));
+    let _ = writeln!(
+        h,
+        "<p class=\"muted\">{}</p></main></body></html>",
+        t(
+            "本报告由 govaudit 生成；扣分值中标注“默认”的为本工具默认值，非官方分值。",
+            "Generated by govaudit; values marked default are this tool's defaults, not official points."
+        )
+    );
     h
 }
 
@@ -285,13 +430,30 @@ pub fn render(r: &Report, lang: &str) -> String {
 fn pack_chart(r: &Report, lang: &str) -> String {
     let row = 34;
     let height = row * r.score.packs.len() as i32 + 10;
-    let mut svg = format!("<svg role=\"img\" aria-label=\"{}\" width=\"640\" height=\"{height}\" viewBox=\"0 0 640 {height}\" xmlns=\"http://www.w3.org/2000/svg\">", esc(tr(lang, "分项得分条形图", "Pack score bar chart")));
+    let mut svg = format!(
+        "<svg role=\"img\" aria-label=\"{}\" width=\"640\" height=\"{height}\" viewBox=\"0 0 640 {height}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        esc(tr(lang, "分项得分条形图", "Pack score bar chart"))
+    );
     for (i, p) in r.score.packs.iter().enumerate() {
         let y = i as i32 * row + 5;
-        let w = if p.assessed { (p.score.clamp(0.0, 100.0) * 4.4) as i32 } else { 0 };
-        let color = if !p.assessed { "#8c959f" } else if p.score >= p.pass_mark { "#1a7f37" } else { "#b3261e" };
+        let w = if p.assessed {
+            (p.score.clamp(0.0, 100.0) * 4.4) as i32
+        } else {
+            0
+        };
+        let color = if !p.assessed {
+            "#8c959f"
+        } else if p.score >= p.pass_mark {
+            "#1a7f37"
+        } else {
+            "#b3261e"
+        };
         let name = if lang == "en" { &p.name_en } else { &p.name };
-        let label = if p.assessed { format!("{:.1}", p.score) } else { tr(lang, "未评估", "n/a").to_string() };
+        let label = if p.assessed {
+            format!("{:.1}", p.score)
+        } else {
+            tr(lang, "未评估", "n/a").to_string()
+        };
         let _ = write!(
             svg,
             "<text x=\"0\" y=\"{}\" font-size=\"14\">{}</text><rect x=\"110\" y=\"{y}\" width=\"440\" height=\"22\" fill=\"#eef1f4\"/><rect x=\"110\" y=\"{y}\" width=\"{w}\" height=\"22\" fill=\"{color}\"/><text x=\"560\" y=\"{}\" font-size=\"14\">{}</text>",

@@ -15,9 +15,17 @@ fn cell(s: &str) -> String {
 /// Renders verdict, scores, vetoes, top problems and columns.
 pub fn render(r: &Report) -> String {
     let mut m = String::new();
-    let verdict = if r.score.verdict == "pass" { "✅ 合格" } else { "❌ 不合格" };
+    let verdict = if r.score.verdict == "pass" {
+        "✅ 合格"
+    } else {
+        "❌ 不合格"
+    };
     let _ = writeln!(m, "# {} 检查报告\n", cell(&r.site.name));
-    let _ = writeln!(m, "**结论：{verdict}**　总分 **{:.1}**（及格线 {}），检查基准日 {}\n", r.score.total, r.score.pass_mark, r.as_of);
+    let _ = writeln!(
+        m,
+        "**结论：{verdict}**　总分 **{:.1}**（及格线 {}），检查基准日 {}\n",
+        r.score.total, r.score.pass_mark, r.as_of
+    );
     if !r.vetoes.is_empty() {
         let _ = writeln!(m, "## 单项否决\n");
         for v in &r.vetoes {
@@ -27,37 +35,80 @@ pub fn render(r: &Report) -> String {
     }
     let _ = writeln!(m, "## 分项得分\n\n| 分项 | 得分 | 权重 |\n|---|---|---|");
     for p in &r.score.packs {
-        let score = if p.assessed { format!("{:.1}", p.score) } else { "未评估".into() };
+        let score = if p.assessed {
+            format!("{:.1}", p.score)
+        } else {
+            "未评估".into()
+        };
         let _ = writeln!(m, "| {} | {} | {} |", cell(&p.name), score, p.weight);
     }
     let s = &r.summary;
     let _ = writeln!(
         m,
         "\n页面 {} 个（失败 {}），链接 {} 个（不可用 {}，无法确认 {}），需人工复核 {} 项。\n",
-        s.pages_crawled, s.pages_failed, s.links_checked, s.broken_links, s.blocked_links, s.cant_tell
+        s.pages_crawled,
+        s.pages_failed,
+        s.links_checked,
+        s.broken_links,
+        s.blocked_links,
+        s.cant_tell
     );
     let mut rules: Vec<_> = r.rules.iter().filter(|x| x.findings > 0).collect();
-    rules.sort_by(|a, b| b.findings.cmp(&a.findings));
+    rules.sort_by_key(|x| std::cmp::Reverse(x.findings));
     if !rules.is_empty() {
-        let _ = writeln!(m, "## 主要问题\n\n| 规则 | 严重程度 | 问题数 | 不通过/适用 |\n|---|---|---|---|");
+        let _ = writeln!(
+            m,
+            "## 主要问题\n\n| 规则 | 严重程度 | 问题数 | 不通过/适用 |\n|---|---|---|---|"
+        );
         for x in rules.iter().take(15) {
-            let _ = writeln!(m, "| {} `{}` | {} | {} | {}/{} |", cell(&x.title), x.id, x.severity, x.findings, x.failed, x.applicable);
+            let _ = writeln!(
+                m,
+                "| {} `{}` | {} | {} | {}/{} |",
+                cell(&x.title),
+                x.id,
+                x.severity,
+                x.findings,
+                x.failed,
+                x.applicable
+            );
         }
         m.push('\n');
     }
-    let missing: Vec<_> = r.columns.iter().filter(|c| !matches!(c.status, crate::site::ColumnState::Ok)).collect();
+    let missing: Vec<_> = r
+        .columns
+        .iter()
+        .filter(|c| !matches!(c.status, crate::site::ColumnState::Ok))
+        .collect();
     if !missing.is_empty() {
-        let _ = writeln!(m, "## 栏目问题\n\n| 栏目 | 状态 | 牵头单位 |\n|---|---|---|");
+        let _ = writeln!(
+            m,
+            "## 栏目问题\n\n| 栏目 | 状态 | 牵头单位 |\n|---|---|---|"
+        );
         for c in missing {
-            let status = serde_json::to_value(c.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-            let _ = writeln!(m, "| {} | {} | {} |", cell(&c.name), status, cell(&c.lead_units.join("、")));
+            let status = serde_json::to_value(c.status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let _ = writeln!(
+                m,
+                "| {} | {} | {} |",
+                cell(&c.name),
+                status,
+                cell(&c.lead_units.join("、"))
+            );
         }
         m.push('\n');
     }
     if !r.limits_hit.is_empty() {
         let _ = writeln!(m, "## 未完成的部分\n");
         for l in &r.limits_hit {
-            let _ = writeln!(m, "- {}（{}）：{} 个地址未抓取", l.limit, cell(&l.value), l.not_reached);
+            let _ = writeln!(
+                m,
+                "- {}（{}）：{} 个地址未抓取",
+                l.limit,
+                cell(&l.value),
+                l.not_reached
+            );
         }
     }
     m

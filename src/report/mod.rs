@@ -34,7 +34,9 @@ impl Format {
                     )));
                 }
                 other => {
-                    return Err(usage(format!("--format {other}: unknown format (available: json, html, md)")));
+                    return Err(usage(format!(
+                        "--format {other}: unknown format (available: json, html, md)"
+                    )));
                 }
             };
             if !out.contains(&f) {
@@ -57,9 +59,18 @@ impl Format {
 }
 
 /// Writes the report in every format into `dir` (created if needed); returns the paths.
-pub fn write_all(report: &model::Report, dir: &Path, formats: &[Format], lang: &str) -> Result<Vec<PathBuf>, AuditError> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| AuditError::Output(format!("cannot create output folder {}: {e}", dir.display())))?;
+pub fn write_all(
+    report: &model::Report,
+    dir: &Path,
+    formats: &[Format],
+    lang: &str,
+) -> Result<Vec<PathBuf>, AuditError> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        AuditError::Output(format!(
+            "cannot create output folder {}: {e}",
+            dir.display()
+        ))
+    })?;
     let mut written = Vec::new();
     for f in formats {
         let text = match f {

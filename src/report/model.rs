@@ -239,10 +239,25 @@ impl BaselineDiff {
         use crate::checks::Outcome;
         use std::collections::HashSet;
         let key = |f: &crate::checks::Finding| {
-            format!("{} {} {}", f.rule, f.url, f.selector.as_deref().or(f.snippet.as_deref()).unwrap_or(""))
+            format!(
+                "{} {} {}",
+                f.rule,
+                f.url,
+                f.selector.as_deref().or(f.snippet.as_deref()).unwrap_or("")
+            )
         };
-        let old: HashSet<String> = base.findings.iter().filter(|f| f.outcome == Outcome::Failed).map(key).collect();
-        let cur: HashSet<String> = now.findings.iter().filter(|f| f.outcome == Outcome::Failed).map(key).collect();
+        let old: HashSet<String> = base
+            .findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Failed)
+            .map(key)
+            .collect();
+        let cur: HashSet<String> = now
+            .findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Failed)
+            .map(key)
+            .collect();
         let mut new: Vec<String> = cur.difference(&old).cloned().collect();
         new.sort();
         BaselineDiff {

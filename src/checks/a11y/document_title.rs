@@ -12,7 +12,8 @@ use crate::page::Page;
 use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| Selector::parse("title").expect("static selector"));
+static TITLE: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("title").expect("static selector"));
 
 /// See the module documentation.
 pub struct DocumentTitle;
@@ -43,11 +44,32 @@ mod tests {
 
     #[test]
     fn fixtures() {
-        assert_eq!(run_rule("a11y.document-title", "<html><head><title>通知公告</title></head></html>"), 0);
-        assert_eq!(run_rule("a11y.document-title", "<html><head><title> \n</title></head></html>"), 1);
-        assert_eq!(run_rule("a11y.document-title", "<html><head></head><body>x</body></html>"), 1);
         assert_eq!(
-            run_rule("a11y.document-title", "<html><body><svg><title>icon</title></svg></body></html>"),
+            run_rule(
+                "a11y.document-title",
+                "<html><head><title>通知公告</title></head></html>"
+            ),
+            0
+        );
+        assert_eq!(
+            run_rule(
+                "a11y.document-title",
+                "<html><head><title> \n</title></head></html>"
+            ),
+            1
+        );
+        assert_eq!(
+            run_rule(
+                "a11y.document-title",
+                "<html><head></head><body>x</body></html>"
+            ),
+            1
+        );
+        assert_eq!(
+            run_rule(
+                "a11y.document-title",
+                "<html><body><svg><title>icon</title></svg></body></html>"
+            ),
             1
         );
     }

@@ -38,8 +38,23 @@ mod tests {
 
     #[test]
     fn fixtures() {
-        assert_eq!(run_rule("a11y.html-has-lang", r#"<html lang="zh-CN"><title>t</title></html>"#), 0);
-        assert_eq!(run_rule("a11y.html-has-lang", r#"<html><title>t</title></html>"#), 1);
-        assert_eq!(run_rule("a11y.html-has-lang", r#"<html lang=" "><title>t</title></html>"#), 1);
+        assert_eq!(
+            run_rule(
+                "a11y.html-has-lang",
+                r#"<html lang="zh-CN"><title>t</title></html>"#
+            ),
+            0
+        );
+        assert_eq!(
+            run_rule("a11y.html-has-lang", r#"<html><title>t</title></html>"#),
+            1
+        );
+        assert_eq!(
+            run_rule(
+                "a11y.html-has-lang",
+                r#"<html lang=" "><title>t</title></html>"#
+            ),
+            1
+        );
     }
 }

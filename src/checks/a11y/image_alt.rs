@@ -30,7 +30,10 @@ impl PageRule for ImageAlt {
             let v = img.value();
             let role = v.attr("role").map(|r| r.trim().to_ascii_lowercase());
             let is_img_tag = v.name() == "img";
-            if is_img_tag && matches!(role.as_deref(), Some("presentation" | "none")) && v.attr("alt").is_none_or(str::is_empty) {
+            if is_img_tag
+                && matches!(role.as_deref(), Some("presentation" | "none"))
+                && v.attr("alt").is_none_or(str::is_empty)
+            {
                 run.applies();
                 continue;
             }
@@ -47,8 +50,16 @@ impl PageRule for ImageAlt {
             if has_aria_name(page, img) || v.attr("title").is_some_and(|t| !t.trim().is_empty()) {
                 continue;
             }
-            let src = v.attr("src").unwrap_or("").chars().take(120).collect::<String>();
-            run.fail(Some(img), &[("src", if src.is_empty() { "-".into() } else { src })]);
+            let src = v
+                .attr("src")
+                .unwrap_or("")
+                .chars()
+                .take(120)
+                .collect::<String>();
+            run.fail(
+                Some(img),
+                &[("src", if src.is_empty() { "-".into() } else { src })],
+            );
         }
     }
 }
@@ -80,11 +91,32 @@ mod tests {
         let rule = "a11y.image-alt";
         assert_eq!(run_rule(rule, r#"<img src="a.png" alt="开福区政府">"#), 0);
         assert_eq!(run_rule(rule, r#"<img src="a.png" alt="">"#), 0);
-        assert_eq!(run_rule(rule, r#"<img src="a.png" role="presentation">"#), 0);
+        assert_eq!(
+            run_rule(rule, r#"<img src="a.png" role="presentation">"#),
+            0
+        );
         assert_eq!(run_rule(rule, r#"<img src="a.png" aria-hidden="true">"#), 0);
-        assert_eq!(run_rule(rule, r#"<img src="a.png" aria-labelledby="l"><span id="l">横幅</span>"#), 0);
+        assert_eq!(
+            run_rule(
+                rule,
+                r#"<img src="a.png" aria-labelledby="l"><span id="l">横幅</span>"#
+            ),
+            0
+        );
         assert_eq!(run_rule(rule, r#"<img src="a.png">"#), 1);
-        assert_eq!(run_rule(rule, r#"<img src="a.png" aria-label=" "><div role="img"></div>"#), 2);
-        assert_eq!(run_rule(rule, r#"<div style="display: none"><img src="a.png"></div>"#), 0);
+        assert_eq!(
+            run_rule(
+                rule,
+                r#"<img src="a.png" aria-label=" "><div role="img"></div>"#
+            ),
+            2
+        );
+        assert_eq!(
+            run_rule(
+                rule,
+                r#"<div style="display: none"><img src="a.png"></div>"#
+            ),
+            0
+        );
     }
 }

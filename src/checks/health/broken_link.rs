@@ -31,7 +31,11 @@ impl SiteRule for BrokenLink {
                         (Some(s), None) => format!("HTTP {s}"),
                         (None, None) => "invalid URL".into(),
                     };
-                    let page = link.found_on.first().cloned().unwrap_or_else(|| site.home_url.clone());
+                    let page = link
+                        .found_on
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| site.home_url.clone());
                     run.fail_at(
                         &page,
                         Some(link.url.clone()),

@@ -22,7 +22,11 @@ impl SiteRule for HomepageStale {
         let Some(home) = &site.home else { return };
         run.applies();
         let max = run.meta().param_f64("max_age_days", 14.0) as i64;
-        let newest = home.dated_items.iter().filter(|i| i.date <= site.as_of).max_by_key(|i| i.date);
+        let newest = home
+            .dated_items
+            .iter()
+            .filter(|i| i.date <= site.as_of)
+            .max_by_key(|i| i.date);
         let args = |latest: String, age: String| {
             vec![
                 ("latest", latest),
