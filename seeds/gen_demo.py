@@ -190,10 +190,17 @@ def main():
     column("xxgk/czyjs", "财政预决算", "/xxgk/", czyjs)
     column("xxgk/zdxm", "重大建设项目", "/xxgk/", [])
     nb = []
+    sections = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
     for year in (2023, 2024, 2025):
         d = dt.date(year + 1, 1, 20)
         title = f"{SITE}{year}年政府信息公开工作年度报告"
-        article(f"xxgk/nb/t{d:%Y%m%d}_{year}.html", title, d.isoformat(), "政府信息公开年报", "/xxgk/")
+        # Planted: the 2023 report lacks its last two sections.
+        secs = sections[:4] if year == 2023 else sections
+        body = "".join(f"<h2>{h}</h2><p>{BODY}</p>" for h in secs)
+        html = header(title, "/xxgk/", extra_head=f'<meta name="ColumnName" content="政府信息公开年报">\n<meta name="PubDate" content="{d} 09:00">\n')
+        html += f"<h1>{title}</h1><div class=\"content\">{body}</div>" + FOOTER
+        write(f"xxgk/nb/t{d:%Y%m%d}_{year}.html", html)
         nb.append((f"/xxgk/nb/t{d:%Y%m%d}_{year}.html", title, d.isoformat()))
     column("xxgk/nb", "政府信息公开年报", "/xxgk/", nb)
     for rel, name in [("xxgk/zn.html", "政府信息公开指南"), ("xxgk/zd.html", "政府信息公开制度")]:
@@ -207,10 +214,19 @@ def main():
             "<p>验证码 <input type=\"text\" name=\"code\"><img src=\"/images/captcha.png\"></p>"
             "<button type=\"submit\">提交申请</button></form><p><a href=\"/files/sqb.doc\">政府信息公开申请表下载</a></p>") + FOOTER
     write("xxgk/ysqgk.html", ysq)
+    # 惠民惠农 catalogue: planted, the 政策解答电话 column is missing.
+    hm = header("财政惠民惠农补贴政策目录清单", "/xxgk/", extra_head='<meta name="ColumnName" content="惠民惠农">\n')
+    hm += ("<h1>财政惠民惠农补贴政策目录清单</h1><table><tr><th>补贴政策名称</th><th>文件依据</th><th>主管部门</th>"
+           "<th>资金用途</th><th>补贴对象</th><th>补助标准</th></tr>"
+           "<tr><td>耕地地力保护补贴</td><td>湘财农〔2022〕5号</td><td>区农业农村局</td><td>支持耕地地力保护</td>"
+           "<td>承包耕地的农户</td><td>每亩 105 元</td></tr></table>"
+           "<ul class=\"list\"><li><a href=\"/xxgk/fdzdgknr/\">2026年惠民惠农补贴发放情况公示</a><span>2026-11-02</span></li></ul>") + FOOTER
+    write("xxgk/hmhn.html", hm)
     hub_links = [
         ("zn.html", "政府信息公开指南"), ("zd.html", "政府信息公开制度"), ("fdzdgknr/", "法定主动公开内容"),
         ("nb/", "政府信息公开年报"), ("ysqgk.html", "依申请公开"), ("gfxwj/", "规范性文件"),
         ("cwhy/", "政府常务会议"), ("ghjh/", "规划计划"), ("czyjs/", "财政预决算"), ("zdxm/", "重大建设项目"),
+        ("hmhn.html", "惠民惠农补贴目录"),
     ]
     hub = header("政府信息公开", "/xxgk/", extra_head='<meta name="ColumnName" content="政府信息公开">\n')
     hub += "<h1>政府信息公开</h1><ul class=\"sub\">" + "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in hub_links) + "</ul>"

@@ -77,13 +77,49 @@ pub async fn run_audit(
     cfg: &AuditConfig,
     catalog: Arc<Catalog>,
     stop: Arc<StopSignal>,
-) -> Result<Report, AuditError> {
+) -> Result<Report, StartFailure> {
     let started_at = chrono::Local::now();
     let clock = Instant::now();
     let analyzer = Arc::new(AuditAnalyzer::new(catalog.clone(), cfg.as_of));
-    let output = crawl::crawl(cfg, analyzer, stop).await?;
-    let duration = clock.elapsed().as_secs_f64();
-    Ok(build_report(cfg, &catalog, output, started_at, duration))
+    match crawl::crawl(cfg, analyzer, stop).await {
+        Ok(output) => {
+            let duration = clock.elapsed().as_secs_f64();
+            Ok(build_report(
+                cfg, &catalog, output, started_at, duration, None,
+            ))
+        }
+        Err(AuditError::Start(reason)) => {
+            // The home page did not answer: still write a report carrying the
+            // single-veto item, then let the caller exit 3.
+            let duration = clock.elapsed().as_secs_f64();
+            let empty = CrawlOutput {
+                pages: Vec::new(),
+                links: Vec::new(),
+                limits_hit: Vec::new(),
+                sitemap_urls: 0,
+                requests: 0,
+            };
+            let unreachable = !reason.contains("robots")
+                && !reason.contains("not HTML")
+                && !reason.contains("HTTP 4");
+            let report = build_report(
+                cfg,
+                &catalog,
+                empty,
+                started_at,
+                duration,
+                unreachable.then(|| reason.clone()),
+            );
+            Err(StartFailure {
+                error: AuditError::Start(reason),
+                report: Some(Box::new(report)),
+            })
+        }
+        Err(other) => Err(StartFailure {
+            error: other,
+            report: None,
+        }),
+    }
 }
 
 /// Assembles the report from a finished (or interrupted) crawl.
@@ -93,6 +129,7 @@ pub fn build_report(
     output: CrawlOutput<PageAnalysis>,
     started_at: chrono::DateTime<chrono::Local>,
     duration_secs: f64,
+    home_error: Option<String>,
 ) -> Report {
     let CrawlOutput {
         pages,
@@ -104,6 +141,7 @@ pub fn build_report(
     let mut tallies: BTreeMap<String, RuleTally> = BTreeMap::new();
     let mut findings = Vec::new();
     let mut summaries = Vec::new();
+    let mut soft_404: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut page_entries = Vec::new();
     for rec in pages {
         let mut page_failed = 0;
@@ -125,6 +163,10 @@ pub fn build_report(
             }
             let mut summary = analysis.summary;
             summary.depth = rec.depth;
+            summary.final_url = rec.final_url.clone();
+            if summary.soft_404 {
+                soft_404.insert(rec.url.clone());
+            }
             // The page as linked is how navigation refers to it.
             summary.url = rec.url.clone();
             summaries.push(summary);
@@ -149,7 +191,16 @@ pub fn build_report(
         .first()
         .map(|u| u.to_string())
         .unwrap_or_default();
-    let site = SiteModel::build(home_url, cfg.as_of, summaries, links, catalog);
+    // A 200 answer that says 页面不存在 is a broken link (soft 404), as monitors count it.
+    let mut links = links;
+    for l in links.iter_mut().filter(|l| soft_404.contains(&l.url)) {
+        l.error = Some(crate::crawl::fetch::FetchError {
+            kind: crate::crawl::fetch::FetchErrorKind::Other,
+            message: "soft 404: 页面显示“页面不存在”".into(),
+        });
+    }
+    let mut site = SiteModel::build(home_url, cfg.as_of, summaries, links, catalog);
+    site.home_error = home_error;
     let site_results = checks::run_site_rules(&site, catalog, &checks::site_rules());
     for r in &site_results {
         let t = tallies.entry(r.rule.clone()).or_default();
@@ -248,12 +299,17 @@ pub fn build_report(
             not_checked.push(format!("{}：{}", p.name, p.basis));
         }
     }
-    not_checked.push("站点标识（网站标识码、ICP、公安备案、党政机关标识、找错入口、搜索）及关怀版入口由后续版本检查，site_features 中为 null".into());
+    if site.home.is_some() {
+        not_checked.push(
+            "关怀版入口与无障碍工具条（适老化包）由后续版本检查，site_features 中为 null".into(),
+        );
+    }
     let pages_crawled = page_entries.iter().filter(|p| p.charset.is_some()).count();
     let pages_failed = page_entries
         .iter()
         .filter(|p| p.error.is_some() || p.status.is_none_or(|s| s >= 400))
         .count();
+    let site_features = site_features(&site);
     Report {
         schema_version: SCHEMA_VERSION.into(),
         tool: Tool {
@@ -287,8 +343,54 @@ pub fn build_report(
         rules,
         columns: site.columns,
         links: Links { broken, blocked },
-        site_features: SiteFeatures::default(),
+        site_features,
         not_checked,
         baseline: None,
+    }
+}
+
+/// The crawl could not start. When the home page was tried, a report of what is
+/// known (with the site-unreachable veto where it applies) is still there to write.
+#[derive(Debug)]
+pub struct StartFailure {
+    /// The error (exit code 2 or 3).
+    pub error: AuditError,
+    /// The report to write anyway.
+    pub report: Option<Box<Report>>,
+}
+
+/// Identity features of the home page, per the contract's `site_features`.
+fn site_features(site: &SiteModel) -> SiteFeatures {
+    use crate::checks::health::identity::Feature as F;
+    let Some(home) = &site.home else {
+        return SiteFeatures::default();
+    };
+    let Some(id) = &home.identity else {
+        return SiteFeatures::default();
+    };
+    let feature = |f: F| {
+        let value = f.value(id);
+        let state = if value.is_some() {
+            "found"
+        } else if !id.scripts.is_empty() || id.writes_with_script {
+            "cantTell"
+        } else {
+            "missing"
+        };
+        Some(Feature {
+            state: state.into(),
+            value,
+            url: Some(home.url.clone()),
+        })
+    };
+    SiteFeatures {
+        care_mode_entry: None,
+        accessibility_toolbar: None,
+        site_code: feature(F::SiteCode),
+        icp: feature(F::Icp),
+        police_record: feature(F::PoliceRecord),
+        conac_badge: feature(F::ConacBadge),
+        search: feature(F::Search),
+        error_report_entry: feature(F::ErrorReport),
     }
 }

@@ -14,6 +14,7 @@ pub mod dates;
 pub mod demo;
 pub mod dom;
 pub mod error;
+pub mod identity;
 pub mod page;
 pub mod report;
 pub mod rules;

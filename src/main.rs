@@ -244,22 +244,31 @@ async fn audit(args: AuditArgs) -> Result<u8, AuditError> {
             stop_on_signal.stop();
         }
     });
-    let mut report = run_audit(&cfg, catalog, stop).await?;
+    let mut report = match run_audit(&cfg, catalog, stop).await {
+        Ok(r) => r,
+        Err(failure) => {
+            // Never lose work: what is known (the unreachable veto) is written first.
+            if let Some(report) = failure.report {
+                let _ = report::write_all(&report, &out_dir, &formats, &args.lang);
+            }
+            return Err(failure.error);
+        }
+    };
     drop(demo_server);
 
+    // Without a baseline the verdict gates; with one, only what got worse does
+    // (new findings or new vetoes), so a scheduled audit fails on regressions.
     let mut failing = report.score.verdict != "pass";
+    if let Some(base) = &baseline {
+        let diff =
+            govaudit::report::model::BaselineDiff::compare(base, &report, args.baseline.as_deref());
+        failing = diff.new_findings > 0 || !diff.new_vetoes.is_empty();
+        report.baseline = Some(diff);
+    }
     if let Some(min) = args.fail_under
         && report.score.total < min
     {
         failing = true;
-    }
-    if let Some(base) = &baseline {
-        let diff =
-            govaudit::report::model::BaselineDiff::compare(base, &report, args.baseline.as_deref());
-        if diff.new_findings > 0 {
-            failing = true;
-        }
-        report.baseline = Some(diff);
     }
     let written = report::write_all(&report, &out_dir, &formats, &args.lang)?;
     if !args.quiet {

@@ -38,6 +38,41 @@ pub const NATIONAL_META: [&str; 6] = [
     "PubDate",
 ];
 
+/// Text markers the openness content checks look for (七公开 fields, annual-report
+/// sections of 国办公开办函〔2021〕30号, document validity marks).
+pub const MARKERS: [&str; 20] = [
+    "补贴政策名称",
+    "文件依据",
+    "主管部门",
+    "资金用途",
+    "补贴对象",
+    "补助标准",
+    "政策解答电话",
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "行政复议、行政诉讼",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+    "现行有效",
+    "有效性",
+    "已废止",
+    "废止",
+    "失效",
+    "已修改",
+    "已修订",
+];
+
+static PAGINATION_HREF: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?:^|/)(?:index|list|default)_[0-9]+\.s?html?$|[?&](?:page|pageno|pagenum|p|curpage)=[0-9]+").expect("static regex")
+});
+static CRUMB: LazyLock<Selector> = LazyLock::new(|| {
+    sel(
+        "[class*=crumb], [id*=crumb], [class*=position], [id*=position], [class*=location], [class*=dqwz], [id*=dqwz], [class*=weizhi]",
+    )
+});
+static MEDIA: LazyLock<Selector> = LazyLock::new(|| sel("video, embed, iframe, img, a"));
+
 /// Texts that mark a column as empty (空白栏目).
 pub const PLACEHOLDERS: [&str; 6] = [
     "暂无信息",
@@ -102,8 +137,10 @@ pub struct DatedItem {
 /// Owned facts about a page for the site model.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PageSummary {
-    /// Final URL.
+    /// URL as linked.
     pub url: String,
+    /// URL after redirects.
+    pub final_url: String,
     /// `<title>`.
     pub title: Option<String>,
     /// National meta tags present (name → content).
@@ -120,6 +157,18 @@ pub struct PageSummary {
     pub placeholder: bool,
     /// Link hops from the start.
     pub depth: u32,
+    /// Pagination links (index_1.html, 下一页, page numbers).
+    pub pagination: Vec<String>,
+    /// The last segment of the breadcrumb (当前位置：首页 > … > 栏目).
+    pub breadcrumb: Option<String>,
+    /// Which [`MARKERS`] occur in the page text.
+    pub markers: Vec<String>,
+    /// Interpretation forms beyond text: video, 图解 images, H5 pages.
+    pub media: Vec<String>,
+    /// A 200 answer that says 页面不存在 / 404.
+    pub soft_404: bool,
+    /// Identity facts (home page only).
+    pub identity: Option<crate::identity::Identity>,
 }
 
 /// A short link that may name a column.
@@ -320,7 +369,25 @@ impl Page {
             Vec::new()
         };
         let body_text: String = self.root().text().take(5000).collect();
+        let full_text: String = self
+            .root()
+            .text()
+            .flat_map(str::chars)
+            .take(200_000)
+            .collect();
+        let markers = MARKERS
+            .iter()
+            .filter(|m| full_text.contains(*m))
+            .map(|m| m.to_string())
+            .collect();
         PageSummary {
+            final_url: self.url.to_string(),
+            pagination: self.pagination(links),
+            breadcrumb: self.breadcrumb(),
+            markers,
+            media: self.media(),
+            soft_404: self.soft_404(&body_text),
+            identity: self.is_home.then(|| crate::identity::extract(self)),
             url: self.url.to_string(),
             title: self.title(),
             meta,
@@ -331,6 +398,123 @@ impl Page {
             placeholder: count == 0 && PLACEHOLDERS.iter().any(|p| body_text.contains(p)),
             depth: self.depth,
         }
+    }
+}
+
+impl Page {
+    /// Links to other pages of the same list: `index_N.html`, `?page=N`, 下一页 /
+    /// 上一页 / 尾页, or bare page numbers.
+    pub fn pagination(&self, links: &[PageLink]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for l in links.iter().filter(|l| l.tag == "a") {
+            let LinkTarget::Http(u) = &l.target else {
+                continue;
+            };
+            if u.path() == self.url.path() && u.query() == self.url.query() {
+                continue;
+            }
+            let text = l.text.trim();
+            let by_text = matches!(
+                text,
+                "下一页" | "上一页" | "尾页" | "末页" | "下页" | "上页"
+            ) || (!text.is_empty()
+                && text.len() <= 4
+                && text.chars().all(|c| c.is_ascii_digit()));
+            let same_dir = u.path().rsplit_once('/').map(|(d, _)| d)
+                == self.url.path().rsplit_once('/').map(|(d, _)| d);
+            if same_dir && (by_text || PAGINATION_HREF.is_match(u.as_str())) {
+                let s = u.to_string();
+                if !out.contains(&s) && out.len() < 200 {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    /// The column named by the breadcrumb: its last segment that is not the page title.
+    pub fn breadcrumb(&self) -> Option<String> {
+        let el = self.html.select(&CRUMB).next().or_else(|| {
+            self.html
+                .select(&LINKISH)
+                .filter_map(|a| a.parent().and_then(ElementRef::wrap))
+                .find(|p| {
+                    p.text()
+                        .collect::<String>()
+                        .trim_start()
+                        .starts_with("当前位置")
+                })
+        })?;
+        let text = collapse(&el.text().collect::<String>());
+        let text = text
+            .split_once(['：', ':'])
+            .map(|(_, r)| r.to_string())
+            .unwrap_or(text);
+        let parts: Vec<String> = text
+            .split(['>', '»', '/', '＞', '›', '→'])
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty() && p != "正文" && p != "首页" && p != "详情")
+            .collect();
+        parts.last().cloned().filter(|p| p.chars().count() <= 24)
+    }
+
+    /// Non-text forms: `video`, 图解 images or links, H5 links.
+    pub fn media(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |k: &str| {
+            if !out.iter().any(|o| o == k) {
+                out.push(k.to_string());
+            }
+        };
+        for el in self.html.select(&MEDIA) {
+            let v = el.value();
+            let label = format!(
+                "{} {} {}",
+                v.attr("alt").unwrap_or(""),
+                v.attr("title").unwrap_or(""),
+                if v.name() == "a" {
+                    el.text().collect::<String>()
+                } else {
+                    String::new()
+                }
+            );
+            match v.name() {
+                "video" => add("video"),
+                "embed" | "iframe" => {
+                    let src = v.attr("src").unwrap_or("").to_ascii_lowercase();
+                    if src.ends_with(".mp4") || src.contains("video") || src.contains("player") {
+                        add("video");
+                    }
+                }
+                _ => {}
+            }
+            if label.contains("图解") {
+                add("图解");
+            }
+            if label.contains("视频") && v.name() == "a" {
+                add("video");
+            }
+            let href = v.attr("href").unwrap_or("").to_ascii_lowercase();
+            if label.contains("H5") || label.contains("h5") || href.contains("/h5/") {
+                add("H5");
+            }
+        }
+        out
+    }
+
+    fn soft_404(&self, body_text: &str) -> bool {
+        let title = self.title().unwrap_or_default();
+        let marks = [
+            "页面不存在",
+            "页面未找到",
+            "找不到页面",
+            "404 Not Found",
+            "您访问的页面不存在",
+        ];
+        body_text.chars().count() < 1500
+            && marks
+                .iter()
+                .any(|m| title.contains(m) || body_text.contains(m))
     }
 }
 

@@ -240,14 +240,23 @@ fn health_score(
         .filter(|r| r.enabled && r.pack() == "health" && r.level == Level::Site)
     {
         let each = meta.param_f64("deduction", 0.0);
-        if each > 0.0 && tallies.get(&meta.id).is_some_and(|t| t.failed > 0) {
-            deduction += each;
-        }
+        let Some(t) = tallies.get(&meta.id).filter(|t| t.failed > 0) else {
+            continue;
+        };
+        let per_finding = matches!(
+            meta.params.get("per_finding"),
+            Some(toml::Value::Boolean(true))
+        );
+        deduction += if per_finding {
+            each * t.findings as f64
+        } else {
+            each
+        };
     }
     (
         (100.0 - deduction).max(0.0),
         true,
-        "100 − 扣分（默认分值：首页不可用链接每个 −1，上限 20；其他页面每个 −0.1，上限 20；国家分值表未核实）".into(),
+        "100 − 扣分（默认分值：首页不可用链接每个 −1，上限 20；其他页面每个 −0.1，上限 20；站点标识等按 rules/health.toml 的 deduction；国家分值表未核实）".into(),
     )
 }
 

@@ -52,6 +52,34 @@ pub struct ColumnStatus {
     pub weight: f64,
     /// How it was found (`link text`, `title`, `ColumnName meta`), or why it is missing.
     pub evidence: String,
+    /// List pages read (pagination followed).
+    #[serde(default)]
+    pub pages: usize,
+}
+
+/// Most list pages followed per column.
+const MAX_LIST_PAGES: usize = 500;
+
+/// The column page and every pagination page reachable from it that was crawled.
+fn list_pages<'a>(
+    first: &'a PageSummary,
+    by_url: &HashMap<&str, &'a PageSummary>,
+) -> Vec<&'a PageSummary> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = vec![first];
+    seen.insert(first.url.as_str());
+    let mut i = 0;
+    while i < out.len() && out.len() < MAX_LIST_PAGES {
+        for next in &out[i].pagination {
+            if let Some(p) = by_url.get(next.as_str())
+                && seen.insert(p.url.as_str())
+            {
+                out.push(p);
+            }
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Everything site rules read.
@@ -68,6 +96,8 @@ pub struct SiteModel {
     pub links: Vec<LinkStatus>,
     /// The column catalogue as found.
     pub columns: Vec<ColumnStatus>,
+    /// Why the home page could not be fetched, when it could not.
+    pub home_error: Option<String>,
 }
 
 impl SiteModel {
@@ -87,9 +117,15 @@ impl SiteModel {
             pages,
             links,
             columns: Vec::new(),
+            home_error: None,
         };
         model.columns = discover_columns(&model, catalog);
         model
+    }
+
+    /// A column's state by catalogue id.
+    pub fn column(&self, id: &str) -> Option<&ColumnStatus> {
+        self.columns.iter().find(|c| c.id == id)
     }
 
     /// The summary of the page at `url` (as linked or after redirects).
@@ -115,19 +151,28 @@ fn discover_columns(site: &SiteModel, catalog: &Catalog) -> Vec<ColumnStatus> {
     else {
         return Vec::new();
     };
-    let mut found: HashMap<usize, (String, String)> = HashMap::new();
+    // Every candidate entry per column, best first; a broken one gives way to the next.
+    let mut found: HashMap<usize, Vec<(String, String)>> = HashMap::new();
+    let mut add = |col: usize, url: &str, evidence: String| {
+        let list = found.entry(col).or_default();
+        if !list.iter().any(|(u, _)| u == url) && list.len() < 10 {
+            list.push((url.to_string(), evidence));
+        }
+    };
+    // Home first, then by depth; a site-map page last among equals, so evidence
+    // names the hub a person would use.
     let mut ordered: Vec<&PageSummary> = site.pages.iter().collect();
-    ordered.sort_by_key(|p| p.depth);
+    ordered.sort_by_key(|p| {
+        (
+            p.depth,
+            p.title.as_deref().is_some_and(|t| t.contains("网站地图")),
+        )
+    });
     for page in &ordered {
         for link in &page.nav_links {
             for label in link.label.split(' ').filter(|l| !l.is_empty()) {
                 if let Some(col) = best_match(&ac, &owner, label) {
-                    found.entry(col).or_insert_with(|| {
-                        (
-                            link.url.clone(),
-                            format!("链接文字“{label}”（{}）", page.url),
-                        )
-                    });
+                    add(col, &link.url, format!("链接文字“{label}”（{}）", page.url));
                 }
             }
         }
@@ -136,9 +181,18 @@ fn discover_columns(site: &SiteModel, catalog: &Catalog) -> Vec<ColumnStatus> {
         if let Some(name) = page.meta.get("ColumnName")
             && let Some(col) = best_match(&ac, &owner, name)
         {
-            found
-                .entry(col)
-                .or_insert_with(|| (page.url.clone(), format!("ColumnName 元数据“{name}”")));
+            add(col, &page.url, format!("ColumnName 元数据“{name}”"));
+        }
+    }
+    // A list page whose breadcrumb ends in a column name is that column.
+    for page in &ordered {
+        if page.dated_item_count == 0 && !page.placeholder {
+            continue;
+        }
+        if let Some(name) = &page.breadcrumb
+            && let Some(col) = best_match(&ac, &owner, name)
+        {
+            add(col, &page.url, format!("面包屑导航“{name}”"));
         }
     }
     let by_url: HashMap<&str, &PageSummary> =
@@ -157,7 +211,14 @@ fn discover_columns(site: &SiteModel, catalog: &Catalog) -> Vec<ColumnStatus> {
         .columns
         .iter()
         .enumerate()
-        .map(|(i, def)| column_status(def, found.get(&i), &by_url, &broken, site.as_of, catalog))
+        .map(|(i, def)| {
+            let candidates = found.get(&i).map(Vec::as_slice).unwrap_or(&[]);
+            let pick = candidates
+                .iter()
+                .find(|(u, _)| !broken.get(u.as_str()).copied().unwrap_or(false))
+                .or(candidates.first());
+            column_status(def, pick, &by_url, &broken, site.as_of, catalog)
+        })
         .collect()
 }
 
@@ -200,6 +261,7 @@ fn column_status(
         clause: def.clause.clone(),
         weight: def.weight,
         evidence: "首页、导航及栏目页中均未找到入口".into(),
+        pages: 0,
     };
     let Some((url, evidence)) = found else {
         return status;
@@ -215,11 +277,20 @@ fn column_status(
     let Some(page) = by_url.get(url.as_str()) else {
         return status;
     };
-    status.item_count = Some(page.dated_item_count);
-    let latest = page
-        .dated_items
+    // Follow the list's pagination through the pages the crawl fetched.
+    let list = list_pages(page, by_url);
+    // Items are counted once even when two URLs show the same list page.
+    let mut items: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut undated_extra = 0;
+    for p in &list {
+        items.extend(p.dated_items.iter().map(|i| i.url.as_str()));
+        undated_extra += p.dated_item_count.saturating_sub(p.dated_items.len());
+    }
+    status.item_count = Some(items.len() + undated_extra);
+    status.pages = list.len();
+    let latest = list
         .iter()
-        .map(|i| i.date)
+        .flat_map(|p| p.dated_items.iter().map(|i| i.date))
         .filter(|d| *d <= as_of)
         .max()
         .or(page.pub_date.filter(|d| *d <= as_of));
@@ -231,7 +302,7 @@ fn column_status(
         }
         return status;
     }
-    if page.dated_item_count == 0 {
+    if status.item_count == Some(0) {
         status.status = ColumnState::Empty;
     } else if let (Some(age), Some(limit)) = (
         status.age_days,

@@ -282,15 +282,32 @@ async fn failing_audits_exit_1_and_page_text_is_escaped() {
     assert!(!html.contains("<script>alert(1)</script>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 
-    // With a fresh home page the audit passes, unless --fail-under asks for more.
-    let fresh = serve(vec![(
-        "/",
-        page(
-            "首页",
-            r#"<ul><li><a href="/a.html">区政府召开常务会议</a> 2026-11-19</li></ul>"#,
-        ),
-    )])
-    .await;
+    // --fail-under fails an otherwise passing audit (the demo passes).
+    let demo = tokio::task::spawn_blocking({
+        let d = dir.path().join("demo").display().to_string();
+        move || {
+            govaudit()
+                .args(["audit", "--quiet", "--out", &d, "--fail-under", "99.9"])
+                .output()
+                .unwrap()
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(demo.status.code(), Some(1), "{}", stderr_line(&demo));
+
+    // --baseline gates on what got worse: same site again → 0; a site with more
+    // findings against that baseline → 1, with the new findings listed.
+    // The home page gets worse on its third fetch: an image lacking alt, a stale date.
+    let good = page(
+        "首页",
+        r#"<ul><li><a href="/a.html">区政府召开常务会议</a> 2026-11-19</li></ul>"#,
+    );
+    let bad = page(
+        "首页",
+        r#"<ul><li><a href="/a.html">区政府召开常务会议</a> 2025-01-19</li></ul><img src="/x.png">"#,
+    );
+    let fresh = serve(vec![("/", Reply::Seq(vec![good.clone(), good, bad]))]).await;
     let base = vec![
         "audit".to_string(),
         "--quiet".into(),
@@ -300,30 +317,35 @@ async fn failing_audits_exit_1_and_page_text_is_escaped() {
     ];
     let mut args = base.clone();
     args.extend([dir.path().join("p").display().to_string(), fresh.url("/")]);
-    let out = run(args).await;
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_line(&out));
+    run(args).await;
+    let baseline = dir.path().join("p/report.json").display().to_string();
     let mut args = base.clone();
     args.extend([
         dir.path().join("q").display().to_string(),
-        "--fail-under".into(),
-        "99.9".into(),
+        "--baseline".into(),
+        baseline.clone(),
         fresh.url("/"),
     ]);
-    assert_eq!(run(args).await.status.code(), Some(1));
-
-    // --baseline: the clean report as baseline for the page with findings → new findings → exit 1.
+    let out = run(args).await;
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "no new findings: {}",
+        stderr_line(&out)
+    );
     let mut args = base;
     args.extend([
         dir.path().join("b").display().to_string(),
         "--baseline".into(),
-        dir.path().join("p/report.json").display().to_string(),
-        s.url("/"),
+        baseline,
+        fresh.url("/"),
     ]);
     let out = run(args).await;
     assert_eq!(out.status.code(), Some(1));
     let json: Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("b/report.json")).unwrap()).unwrap();
     assert!(json["baseline"]["new_findings"].as_u64().unwrap() >= 1);
+    assert_eq!(json["baseline"]["new_vetoes"][0], "health.homepage-stale");
 }
 
 #[test]

@@ -47,6 +47,9 @@ pub struct Finding {
     pub message_en: String,
     /// References from the metadata.
     pub refs: Vec<String>,
+    /// Units responsible for the fix (the column's lead units, else the rule's).
+    #[serde(default)]
+    pub lead_units: Vec<String>,
 }
 
 /// Most findings one rule reports for one page; the rest are counted.
@@ -103,6 +106,22 @@ impl<'a> RuleRun<'a> {
         self.push_at(Outcome::Failed, url.to_string(), None, evidence, args);
     }
 
+    /// Reports a failed site fact with its own responsible units (a column's).
+    pub fn fail_for(
+        &mut self,
+        url: &str,
+        evidence: Option<String>,
+        units: &[String],
+        args: &[(&str, String)],
+    ) {
+        self.fail_at(url, evidence, args);
+        if let Some(last) = self.findings.last_mut()
+            && !units.is_empty()
+        {
+            last.lead_units = units.to_vec();
+        }
+    }
+
     /// Reports an undecidable site fact at `url`.
     pub fn cant_tell_at(&mut self, url: &str, evidence: Option<String>, args: &[(&str, String)]) {
         self.push_at(Outcome::CantTell, url.to_string(), None, evidence, args);
@@ -150,6 +169,7 @@ impl<'a> RuleRun<'a> {
             message: self.meta.render("zh", args),
             message_en: self.meta.render("en", args),
             refs: self.meta.refs.clone(),
+            lead_units: self.meta.lead_units.clone(),
         });
     }
 
@@ -207,10 +227,33 @@ pub fn page_rules() -> Vec<Box<dyn PageRule>> {
 
 /// Every site-level check.
 pub fn site_rules() -> Vec<Box<dyn SiteRule>> {
+    use health::identity::{Feature, IdentityRule};
     vec![
+        Box::new(health::site_unreachable::SiteUnreachable),
         Box::new(health::broken_link::BrokenLink),
         Box::new(health::homepage_stale::HomepageStale),
+        Box::new(health::column_vetoes::ColumnVeto::Stale),
+        Box::new(health::column_vetoes::ColumnVeto::LongStale),
+        Box::new(health::column_vetoes::ColumnVeto::Blank),
+        Box::new(health::future_dates::FutureDates),
+        Box::new(IdentityRule(Feature::SiteCode)),
+        Box::new(IdentityRule(Feature::Icp)),
+        Box::new(IdentityRule(Feature::PoliceRecord)),
+        Box::new(IdentityRule(Feature::ConacBadge)),
+        Box::new(IdentityRule(Feature::ErrorReport)),
+        Box::new(IdentityRule(Feature::Search)),
+        Box::new(IdentityRule(Feature::Sitemap)),
+        Box::new(IdentityRule(Feature::Contact)),
+        Box::new(health::domain::GovDomain),
+        Box::new(health::domain::Https),
+        Box::new(health::meta_tags::MetaTags),
         Box::new(openness::column_missing::ColumnMissing),
+        Box::new(openness::column_state::ColumnStateRule::Empty),
+        Box::new(openness::column_state::ColumnStateRule::Stale),
+        Box::new(openness::seven_fields::SevenFields),
+        Box::new(openness::annual_reports::AnnualReports),
+        Box::new(openness::document_validity::DocumentValidity),
+        Box::new(openness::interpretation_forms::InterpretationForms),
     ]
 }
 

@@ -231,6 +231,9 @@ pub struct BaselineDiff {
     pub new: Vec<String>,
     /// Total score of the baseline.
     pub baseline_total: f64,
+    /// Veto ids that fired now but not in the baseline.
+    #[serde(default)]
+    pub new_vetoes: Vec<String>,
 }
 
 impl BaselineDiff {
@@ -266,6 +269,12 @@ impl BaselineDiff {
             fixed_findings: old.difference(&cur).count(),
             new: new.into_iter().take(200).collect(),
             baseline_total: base.score.total,
+            new_vetoes: now
+                .vetoes
+                .iter()
+                .filter(|v| !base.vetoes.iter().any(|b| b.id == v.id))
+                .map(|v| v.id.clone())
+                .collect(),
         }
     }
 }

@@ -104,6 +104,13 @@ pub async fn serve(routes: Vec<(&str, Reply)>) -> TestServer {
 /// for bodies that need absolute URLs (sitemaps, robots.txt).
 pub async fn serve_at(make: impl FnOnce(&str) -> Vec<(String, Reply)>) -> TestServer {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    start(listener, make)
+}
+
+fn start(
+    listener: tokio::net::TcpListener,
+    make: impl FnOnce(&str) -> Vec<(String, Reply)>,
+) -> TestServer {
     let addr = listener.local_addr().unwrap();
     let routes = make(&format!("http://{addr}"));
     let routes: Arc<HashMap<String, Reply>> = Arc::new(routes.into_iter().collect());

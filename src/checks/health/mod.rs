@@ -2,4 +2,10 @@
 //! single-veto items and deductions.
 
 pub mod broken_link;
+pub mod column_vetoes;
+pub mod domain;
+pub mod future_dates;
 pub mod homepage_stale;
+pub mod identity;
+pub mod meta_tags;
+pub mod site_unreachable;

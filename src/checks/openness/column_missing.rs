@@ -31,9 +31,10 @@ impl SiteRule for ColumnMissing {
                 } else {
                     format!("工作要点（{}）", col.clause)
                 };
-                run.fail_at(
+                run.fail_for(
                     col.url.as_deref().unwrap_or(&site.home_url),
                     Some(col.evidence.clone()),
+                    &col.lead_units,
                     &[("column", col.name.clone()), ("clause", clause)],
                 );
             }
