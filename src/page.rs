@@ -105,6 +105,16 @@ pub struct Page {
     pub is_home: bool,
     /// Link hops from a start URL.
     pub depth: u32,
+    /// An HTML document (not SVG or generic XML served on its own).
+    pub is_html: bool,
+    /// Linked stylesheets supplied by the caller (`(url, text)`), cascaded before
+    /// the page's own `<style>` blocks.
+    pub stylesheets: Vec<(String, String)>,
+    cascade: std::cell::OnceCell<crate::dom::css::Cascade>,
+    ids: std::cell::OnceCell<std::collections::HashMap<String, ego_tree::NodeId>>,
+    labels: std::cell::OnceCell<std::collections::HashMap<String, Vec<ego_tree::NodeId>>>,
+    /// Memo of `display:none` per element (see `dom::hidden`).
+    pub hidden_cache: std::cell::RefCell<std::collections::HashMap<ego_tree::NodeId, bool>>,
 }
 
 /// A link on a page with the words a person sees for it.
@@ -223,7 +233,73 @@ impl Page {
             truncated,
             is_home,
             depth,
+            stylesheets: Vec::new(),
+            cascade: std::cell::OnceCell::new(),
+            ids: std::cell::OnceCell::new(),
+            labels: std::cell::OnceCell::new(),
+            hidden_cache: Default::default(),
+            is_html: content_type.is_none_or(|ct| {
+                let ct = ct.to_ascii_lowercase();
+                ct.contains("html") || !(ct.contains("svg") || ct.contains("xml"))
+            }),
         }
+    }
+
+    /// The page's CSS cascade (built on first use).
+    pub fn cascade(&self) -> &crate::dom::css::Cascade {
+        self.cascade
+            .get_or_init(|| crate::dom::css::Cascade::from_page(&self.html, &self.stylesheets))
+    }
+
+    /// The first element with this `id`.
+    pub fn by_id(&self, id: &str) -> Option<ElementRef<'_>> {
+        let ids = self.ids.get_or_init(|| {
+            let mut map = std::collections::HashMap::new();
+            for el in self
+                .html
+                .root_element()
+                .descendants()
+                .filter_map(ElementRef::wrap)
+            {
+                if let Some(i) = el.value().id() {
+                    map.entry(i.to_string()).or_insert(el.id());
+                }
+            }
+            map
+        });
+        ids.get(id)
+            .and_then(|n| self.html.tree.get(*n))
+            .and_then(ElementRef::wrap)
+    }
+
+    /// `<label for=id>` elements pointing at `id`.
+    pub fn labels_for(&self, id: &str) -> Vec<ElementRef<'_>> {
+        let labels = self.labels.get_or_init(|| {
+            let mut map: std::collections::HashMap<String, Vec<ego_tree::NodeId>> =
+                std::collections::HashMap::new();
+            for el in self
+                .html
+                .root_element()
+                .descendants()
+                .filter_map(ElementRef::wrap)
+            {
+                if el.value().name() == "label" {
+                    if let Some(f) = el.value().attr("for") {
+                        map.entry(f.to_string()).or_default().push(el.id());
+                    }
+                }
+            }
+            map
+        });
+        labels
+            .get(id)
+            .map(|v| {
+                v.iter()
+                    .filter_map(|n| self.html.tree.get(*n))
+                    .filter_map(ElementRef::wrap)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The first `<title>`'s text, whitespace collapsed; `None` when absent.
