@@ -96,7 +96,20 @@ pub async fn check_target(
             .map_err(|e| usage(format!("cannot resolve {target}: {e}")))?;
         let url = Url::from_file_path(&abs)
             .map_err(|_| usage(format!("cannot make a URL of {}", abs.display())))?;
-        (url, body, None)
+        // Files have no Content-Type header: infer it from the extension, so an SVG
+        // or XML document is not judged as an HTML page.
+        let ext = abs
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let ct = match ext.as_str() {
+            "svg" => Some("image/svg+xml".to_string()),
+            "xml" => Some("application/xml".to_string()),
+            "xhtml" => Some("application/xhtml+xml".to_string()),
+            _ => None,
+        };
+        (url, body, ct)
     };
     let analyzer = AuditAnalyzer::new(catalog.clone(), as_of);
     let page = Page::parse(url.clone(), &body, content_type.as_deref(), false, false, 0);

@@ -283,10 +283,10 @@ impl Page {
                 .descendants()
                 .filter_map(ElementRef::wrap)
             {
-                if el.value().name() == "label" {
-                    if let Some(f) = el.value().attr("for") {
-                        map.entry(f.to_string()).or_default().push(el.id());
-                    }
+                if el.value().name() == "label"
+                    && let Some(f) = el.value().attr("for")
+                {
+                    map.entry(f.to_string()).or_default().push(el.id());
                 }
             }
             map

@@ -218,10 +218,46 @@ pub trait SiteRule: Send + Sync {
 
 /// Every page-level check.
 pub fn page_rules() -> Vec<Box<dyn PageRule>> {
+    use a11y::meta_refresh::MetaRefresh;
+    use a11y::named_elements::{Named, NamedRule};
+    use a11y::table_headers::TableRule;
+    use a11y::text_spacing::{Spacing, SpacingRule};
     vec![
         Box::new(a11y::document_title::DocumentTitle),
         Box::new(a11y::html_has_lang::HtmlHasLang),
+        Box::new(a11y::html_lang_valid::HtmlLangValid),
+        Box::new(a11y::valid_lang::ValidLang),
+        Box::new(MetaRefresh::WithException),
+        Box::new(MetaRefresh::NoException),
+        Box::new(a11y::meta_viewport::MetaViewport),
         Box::new(a11y::image_alt::ImageAlt),
+        Box::new(NamedRule(Named::InputImage)),
+        Box::new(NamedRule(Named::SvgImg)),
+        Box::new(NamedRule(Named::Object)),
+        Box::new(NamedRule(Named::Link)),
+        Box::new(NamedRule(Named::Button)),
+        Box::new(NamedRule(Named::FormField)),
+        Box::new(NamedRule(Named::Frame)),
+        Box::new(NamedRule(Named::Heading)),
+        Box::new(NamedRule(Named::MenuItem)),
+        Box::new(NamedRule(Named::Summary)),
+        Box::new(a11y::presentation_conflict::PresentationConflict),
+        Box::new(a11y::aria_valid_attr::AriaValidAttr),
+        Box::new(a11y::aria_roles::AriaRoles),
+        Box::new(a11y::aria_valid_attr_value::AriaValidAttrValue),
+        Box::new(a11y::aria_allowed_attr::AriaAllowedAttr),
+        Box::new(a11y::aria_prohibited_attr::AriaProhibitedAttr),
+        Box::new(a11y::aria_required_attr::AriaRequiredAttr),
+        Box::new(a11y::aria_required_parent::AriaRequiredParent),
+        Box::new(a11y::aria_required_children::AriaRequiredChildren),
+        Box::new(a11y::aria_hidden_focus::AriaHiddenFocus),
+        Box::new(a11y::nested_interactive::NestedInteractive),
+        Box::new(a11y::autocomplete_valid::AutocompleteValid),
+        Box::new(TableRule::HeaderHasCells),
+        Box::new(TableRule::HeadersAttr),
+        Box::new(SpacingRule(Spacing::Letter)),
+        Box::new(SpacingRule(Spacing::Word)),
+        Box::new(SpacingRule(Spacing::Line)),
     ]
 }
 

@@ -75,47 +75,43 @@ fn compute_inner(page: &Page, el: ElementRef<'_>, st: &mut State, ctx: Ctx) -> S
     }
     let role = roles::role(el);
     // 2B: aria-labelledby (not followed twice in one computation).
-    if !ctx.in_labelledby {
-        if let Some(ids) = attr(el, "aria-labelledby") {
-            let parts: Vec<String> = ids
-                .split_ascii_whitespace()
-                .filter_map(|id| page.by_id(id))
-                .map(|target| {
-                    compute(
-                        page,
-                        target,
-                        st,
-                        Ctx {
-                            depth: ctx.depth + 1,
-                            in_labelledby: true,
-                            in_content: false,
-                            referenced: true,
-                        },
-                    )
-                })
-                .filter(|s| !s.trim().is_empty())
-                .collect();
-            if !parts.is_empty() {
-                return parts.join(" ");
-            }
+    if !ctx.in_labelledby
+        && let Some(ids) = attr(el, "aria-labelledby")
+    {
+        let parts: Vec<String> = ids
+            .split_ascii_whitespace()
+            .filter_map(|id| page.by_id(id))
+            .map(|target| {
+                compute(
+                    page,
+                    target,
+                    st,
+                    Ctx {
+                        depth: ctx.depth + 1,
+                        in_labelledby: true,
+                        in_content: false,
+                        referenced: true,
+                    },
+                )
+            })
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        if !parts.is_empty() {
+            return parts.join(" ");
         }
     }
     // 2C (with 2E first for embedded controls met while computing from content).
     let embedded = ctx.in_content || ctx.in_labelledby;
-    if embedded {
-        if let Some(v) = embedded_control_value(el, role.as_deref()) {
-            return v;
-        }
+    if embedded && let Some(v) = embedded_control_value(el, role.as_deref()) {
+        return v;
     }
     if let Some(label) = non_empty(attr(el, "aria-label")) {
         return label;
     }
     // 2D: native text alternatives (skipped for presentational elements).
     let presentational = matches!(role.as_deref(), Some("none" | "presentation"));
-    if !presentational {
-        if let Some(n) = native_name(page, el, st, ctx) {
-            return n;
-        }
+    if !presentational && let Some(n) = native_name(page, el, st, ctx) {
+        return n;
     }
     // 2F: name from content.
     let from_content = role.as_deref().is_some_and(aria::name_from_content)
@@ -138,10 +134,10 @@ fn compute_inner(page: &Page, el: ElementRef<'_>, st: &mut State, ctx: Ctx) -> S
         if let Some(t) = non_empty(attr(el, "title")) {
             return t;
         }
-        if el.value().name() == "input" || el.value().name() == "textarea" {
-            if let Some(p) = non_empty(attr(el, "placeholder")) {
-                return p;
-            }
+        if (el.value().name() == "input" || el.value().name() == "textarea")
+            && let Some(p) = non_empty(attr(el, "placeholder"))
+        {
+            return p;
         }
     }
     String::new()
@@ -321,26 +317,24 @@ fn label_name(page: &Page, el: ElementRef<'_>, st: &mut State, ctx: Ctx) -> Opti
         .ancestors()
         .filter_map(ElementRef::wrap)
         .find(|a| a.value().name() == "label")
-    {
-        if wrapping
+        && wrapping
             .value()
             .attr("for")
             .is_none_or(|f| Some(f) == el.value().id())
-        {
-            let n = compute(
-                page,
-                wrapping,
-                st,
-                Ctx {
-                    depth: ctx.depth + 1,
-                    in_labelledby: ctx.in_labelledby,
-                    in_content: true,
-                    referenced: false,
-                },
-            );
-            if !n.trim().is_empty() && !parts.contains(&n) {
-                parts.push(n);
-            }
+    {
+        let n = compute(
+            page,
+            wrapping,
+            st,
+            Ctx {
+                depth: ctx.depth + 1,
+                in_labelledby: ctx.in_labelledby,
+                in_content: true,
+                referenced: false,
+            },
+        );
+        if !n.trim().is_empty() && !parts.contains(&n) {
+            parts.push(n);
         }
     }
     (!parts.is_empty()).then(|| parts.join(" "))

@@ -21,8 +21,48 @@ pub fn is_known_role(name: &str) -> bool {
         .is_some_and(|k| ROLES.get(&k).is_some())
 }
 
+/// Definitions the data crate lacks (WAI-ARIA 1.2 `aria-sort`; ARIA 1.3's
+/// `aria-colindextext` / `aria-rowindextext`, already implemented by browsers).
+static MISSING: std::sync::LazyLock<Vec<(&'static str, AriaPropertyDefinition)>> =
+    std::sync::LazyLock::new(|| {
+        vec![
+            (
+                "aria-sort",
+                AriaPropertyDefinition {
+                    r#type: AriaPropertyDefinitionType::Token,
+                    values: Some(vec![
+                        "ascending".into(),
+                        "descending".into(),
+                        "none".into(),
+                        "other".into(),
+                    ]),
+                    allow_undefined: None,
+                },
+            ),
+            (
+                "aria-colindextext",
+                AriaPropertyDefinition {
+                    r#type: AriaPropertyDefinitionType::String,
+                    values: None,
+                    allow_undefined: None,
+                },
+            ),
+            (
+                "aria-rowindextext",
+                AriaPropertyDefinition {
+                    r#type: AriaPropertyDefinitionType::String,
+                    values: None,
+                    allow_undefined: None,
+                },
+            ),
+        ]
+    });
+
 /// The attribute's definition when `name` is a WAI-ARIA state or property.
 pub fn property(name: &str) -> Option<&'static AriaPropertyDefinition> {
+    if let Some((_, d)) = MISSING.iter().find(|(n, _)| *n == name) {
+        return Some(d);
+    }
     let p = AriaProperty::from_str(name).ok()?;
     ARIA.get(&p)
 }

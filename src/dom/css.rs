@@ -238,11 +238,11 @@ pub fn parse_declarations(body: &str) -> Vec<Declaration> {
         let mut value = value.trim().to_string();
         let mut important = false;
         let lower = value.to_ascii_lowercase();
-        if let Some(pos) = lower.rfind('!') {
-            if lower[pos + 1..].trim() == "important" {
-                important = true;
-                value = value[..pos].trim().to_string();
-            }
+        if let Some(pos) = lower.rfind('!')
+            && lower[pos + 1..].trim() == "important"
+        {
+            important = true;
+            value = value[..pos].trim().to_string();
         }
         out.push(Declaration {
             name,

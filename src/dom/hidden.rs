@@ -60,6 +60,29 @@ pub fn excluded(page: &Page, el: ElementRef<'_>) -> bool {
     invisible(page, el) || aria_hidden(el)
 }
 
+/// True when the element is positioned far off screen (`position:absolute|fixed`
+/// with a large negative `top`/`left`), the common "visually hidden" technique:
+/// exposed to screen readers, not visible.
+pub fn offscreen(page: &Page, el: ElementRef<'_>) -> bool {
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .any(|e| {
+            let pos = page
+                .cascade()
+                .declared(e, "position")
+                .map(|d| d.value.to_ascii_lowercase());
+            if !matches!(pos.as_deref(), Some("absolute" | "fixed")) {
+                return false;
+            }
+            ["top", "left"].iter().any(|side| {
+                page.cascade()
+                    .declared(e, side)
+                    .and_then(|d| crate::dom::style::length_px(&d.value, 16.0, 1000.0))
+                    .is_some_and(|px| px <= -500.0)
+            })
+        })
+}
+
 /// `aria-hidden="true"` on the element or an ancestor.
 pub fn aria_hidden(el: ElementRef<'_>) -> bool {
     std::iter::once(el)

@@ -7,3 +7,4 @@ pub mod css;
 pub mod hidden;
 pub mod locate;
 pub mod roles;
+pub mod style;

@@ -54,8 +54,10 @@ pub fn implicit_role(el: ElementRef<'_>) -> Option<&'static str> {
         "header" if !has_ancestor(el, &["article", "aside", "main", "nav", "section"]) => "banner",
         "hr" => "separator",
         "html" => "document",
+        // alt="" marks an image decorative unless it is focusable or carries
+        // global ARIA attributes (presentational role conflict resolution).
         "img" => match v.attr("alt") {
-            Some("") => "presentation",
+            Some("") if !focusable(el) && !has_global_aria(el) => "presentation",
             _ => "img",
         },
         "input" => match input_type(el).as_str() {
@@ -130,7 +132,7 @@ pub fn focusable(el: ElementRef<'_>) -> bool {
     }
     match v.name() {
         "a" | "area" => has_attr(el, "href"),
-        "button" | "select" | "textarea" | "iframe" => true,
+        "button" | "select" | "textarea" => true,
         "input" => input_type(el) != "hidden",
         "summary" => el.parent().and_then(ElementRef::wrap).is_some_and(|p| {
             p.value().name() == "details"
@@ -151,11 +153,11 @@ pub fn focusable(el: ElementRef<'_>) -> bool {
 /// `tabindex` < 0).
 pub fn in_tab_order(el: ElementRef<'_>) -> bool {
     focusable(el)
-        && !el
+        && el
             .value()
             .attr("tabindex")
             .and_then(|t| t.trim().parse::<i64>().ok())
-            .is_some_and(|t| t < 0)
+            .is_none_or(|t| t >= 0)
 }
 
 /// True when the element carries a global ARIA attribute (which makes a
@@ -205,7 +207,7 @@ mod tests {
         assert_eq!(first("<button role='none'>x</button>", "button"), "button");
         assert_eq!(
             first("<img alt='' role='none' aria-label='x'>", "img"),
-            "presentation"
+            "img"
         );
         assert_eq!(first("<input type=checkbox>", "input"), "checkbox");
         assert_eq!(first("<header>x</header>", "header"), "banner");

@@ -1,11 +1,11 @@
 //! `a11y.document-title` — the page has a non-empty `<title>`.
 //!
-//! *What it checks*: the first `<title>` of the document (outside SVG) exists and
-//! has text other than whitespace.
+//! *What it checks*: on HTML documents, the first `<title>` in the document (outside
+//! SVG) exists and has text other than whitespace.
 //! *Why*: screen readers announce the title first; tabs, bookmarks and search
 //! results show it. Without it, a blind user cannot tell pages apart.
 //! *Clause*: WCAG 2.1 SC 2.4.2 (A), ACT 2779a5; GB/T 37668-2019 (mapping unverified);
-//! notice 十三 (barrier-free retrofit).
+//! notice 十三.
 
 use crate::checks::{PageRule, RuleRun};
 use crate::page::Page;
@@ -24,11 +24,14 @@ impl PageRule for DocumentTitle {
     }
 
     fn check(&self, page: &Page, run: &mut RuleRun<'_>) {
+        if !page.is_html {
+            return;
+        }
         run.applies();
         let title = page.html.select(&TITLE).find(|t| {
             !t.ancestors()
                 .filter_map(ElementRef::wrap)
-                .any(|a| a.value().name() == "svg")
+                .any(|a| matches!(a.value().name(), "svg" | "template"))
         });
         match title {
             Some(t) if t.text().any(|s| !s.trim().is_empty()) => {}

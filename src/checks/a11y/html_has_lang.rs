@@ -1,7 +1,7 @@
 //! `a11y.html-has-lang` — the `<html>` element declares the page language.
 //!
-//! *What it checks*: the document element has a `lang` attribute with a value
-//! other than whitespace.
+//! *What it checks*: on HTML documents, the root `<html>` element has a `lang`
+//! attribute whose value is not only whitespace.
 //! *Why*: screen readers choose pronunciation from it; Chinese read with English
 //! rules is unintelligible.
 //! *Clause*: WCAG 2.1 SC 3.1.1 (A), ACT b5c3f8; GB/T 37668-2019 (mapping unverified);
@@ -20,7 +20,7 @@ impl PageRule for HtmlHasLang {
 
     fn check(&self, page: &Page, run: &mut RuleRun<'_>) {
         let root = page.root();
-        if root.value().name() != "html" {
+        if !page.is_html || root.value().name() != "html" {
             return;
         }
         run.applies();
