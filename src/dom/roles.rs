@@ -75,6 +75,17 @@ pub fn implicit_role(el: ElementRef<'_>) -> Option<&'static str> {
             _ => "textbox",
         },
         "li" => "listitem",
+        "p" => "paragraph",
+        "blockquote" => "blockquote",
+        "code" => "code",
+        "del" | "s" => "deletion",
+        "ins" => "insertion",
+        "em" => "emphasis",
+        "strong" => "strong",
+        "sub" => "subscript",
+        "sup" => "superscript",
+        "caption" => "caption",
+        "time" => "time",
         "main" => "main",
         "math" => "math",
         "menu" | "ol" | "ul" => "list",
@@ -163,9 +174,13 @@ pub fn in_tab_order(el: ElementRef<'_>) -> bool {
 /// True when the element carries a global ARIA attribute (which makes a
 /// presentational role resolve back to the implicit one).
 pub fn has_global_aria(el: ElementRef<'_>) -> bool {
-    el.value()
-        .attrs()
-        .any(|(n, _)| n.starts_with("aria-") && aria::is_global(n))
+    // Braille and role descriptions are prohibited on presentational roles; they do
+    // not undo the marking (WAI-ARIA 1.3).
+    el.value().attrs().any(|(n, _)| {
+        n.starts_with("aria-")
+            && aria::is_global(n)
+            && !matches!(n, "aria-braillelabel" | "aria-brailleroledescription" | "aria-roledescription")
+    })
 }
 
 /// The element's role: explicit (with the presentational conflict resolution of

@@ -31,7 +31,10 @@ pub fn accessibility_parent<'a>(page: &'a Page, el: ElementRef<'a>) -> Option<El
     el.ancestors().filter_map(ElementRef::wrap).find(|a| {
         included(page, a.to_owned())
             && match roles::role(*a).as_deref() {
-                None | Some("generic" | "none" | "presentation") => false,
+                // A generic element with global ARIA attributes (aria-live …) is
+                // exposed, and so is a parent in the tree.
+                None | Some("generic") => roles::has_global_aria(*a),
+                Some("none" | "presentation") => false,
                 Some(_) => true,
             }
     })

@@ -97,7 +97,15 @@ impl Named {
                         && v.attr("type")
                             .is_some_and(|t| t.trim().eq_ignore_ascii_case("image")))
             }
-            Named::FormField => r.is_some_and(|r| FIELD_ROLES.contains(&r)),
+            Named::FormField => {
+                r.is_some_and(|r| FIELD_ROLES.contains(&r))
+                    || (r.is_none()
+                        && v.name() == "input"
+                        && matches!(
+                            v.attr("type").map(|t| t.trim().to_ascii_lowercase()).as_deref(),
+                            Some("date" | "datetime-local" | "month" | "week" | "time" | "password" | "color" | "file")
+                        ))
+            }
             Named::Frame => {
                 v.name() == "iframe"
                     && !matches!(r, Some("none" | "presentation"))

@@ -26,8 +26,41 @@ struct Cell<'a> {
     header: bool,
 }
 
+/// Cells of an ARIA table built from roles (row, cell, gridcell, columnheader,
+/// rowheader), without spans.
+fn aria_cells<'a>(table: ElementRef<'a>) -> Vec<Cell<'a>> {
+    let is_table = |e: ElementRef<'_>| matches!(roles::role(e).as_deref(), Some("table" | "grid" | "treegrid"));
+    let rows: Vec<ElementRef> = table
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| roles::role(*e).as_deref() == Some("row"))
+        .filter(|e| e.ancestors().filter_map(ElementRef::wrap).find(|a| is_table(*a)).map(|a| a.id()) == Some(table.id()))
+        .take(2000)
+        .collect();
+    let mut cells = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        let row_cells = row.descendants().filter_map(ElementRef::wrap).filter(|e| {
+            matches!(roles::role(*e).as_deref(), Some("cell" | "gridcell" | "columnheader" | "rowheader"))
+        });
+        for (c, cell) in row_cells.take(500).enumerate() {
+            cells.push(Cell {
+                el: cell,
+                row: r,
+                col: c,
+                rows: 1,
+                cols: 1,
+                header: matches!(roles::role(cell).as_deref(), Some("columnheader" | "rowheader")),
+            });
+        }
+    }
+    cells
+}
+
 /// Rows of the table itself (not of nested tables).
 fn table_cells<'a>(table: ElementRef<'a>) -> Vec<Cell<'a>> {
+    if table.value().name() != "table" {
+        return aria_cells(table);
+    }
     let mut rows: Vec<ElementRef> = Vec::new();
     for child in table.children().filter_map(ElementRef::wrap) {
         match child.value().name() {
@@ -109,7 +142,9 @@ impl PageRule for TableRule {
     }
 
     fn check(&self, page: &Page, run: &mut RuleRun<'_>) {
-        for table in elements(page).filter(|e| e.value().name() == "table") {
+        for table in elements(page).filter(|e| {
+            e.value().name() == "table" || roles::explicit_role(*e).is_some_and(|r| matches!(r.as_str(), "table" | "grid" | "treegrid"))
+        }) {
             let cells = table_cells(table);
             match self {
                 TableRule::HeadersAttr => {
@@ -156,6 +191,7 @@ impl PageRule for TableRule {
                         // header); header cells below a column header count (HTML tables).
                         let by_position = cells.iter().any(|c| {
                             c.el.id() != h.el.id()
+                                && c.el.value().attr("headers").is_none()
                                 && if row_header {
                                     !c.header && c.row < h.row + h.rows && h.row < c.row + c.rows
                                 } else {

@@ -139,7 +139,10 @@ impl PageRule for SpacingRule {
             // px; unitless line heights are inherited as factors. Judge against the
             // font size of each text the value governs.
             let (own_font, _) = style::font_size(page, el);
-            let value = cascaded.value.trim().to_ascii_lowercase();
+            let mut value = cascaded.value.trim().to_ascii_lowercase();
+            if matches!(value.as_str(), "initial" | "unset" | "revert") {
+                value = "normal".into();
+            }
             let factor = match (self.0, value.as_str()) {
                 (Spacing::Line, "normal") => Some(Err(1.2)),
                 (Spacing::Line, v) if v.parse::<f64>().is_ok() => v.parse::<f64>().ok().map(Err),

@@ -28,7 +28,8 @@ impl PageRule for ValidLang {
             let Some(lang) = el.value().attr("lang") else {
                 continue;
             };
-            if lang.trim().is_empty() || !has_own_text(page, el) {
+            // lang="" means "unknown" and is allowed; whitespace is an invalid tag.
+            if lang.is_empty() || !has_own_text(page, el) {
                 continue;
             }
             run.applies();
