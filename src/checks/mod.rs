@@ -258,6 +258,8 @@ pub fn page_rules() -> Vec<Box<dyn PageRule>> {
         Box::new(SpacingRule(Spacing::Letter)),
         Box::new(SpacingRule(Spacing::Word)),
         Box::new(SpacingRule(Spacing::Line)),
+        Box::new(a11y::label_content_name::LabelContentName),
+        Box::new(a11y::css_orientation::CssOrientation),
     ]
 }
 

@@ -121,7 +121,8 @@ fn compute_inner(page: &Page, el: ElementRef<'_>, st: &mut State, ctx: Ctx) -> S
             el.value().name(),
             "label" | "legend" | "caption" | "figcaption" | "summary" | "td" | "th" | "option"
         );
-    if from_content && !role.as_deref().is_some_and(aria::name_prohibited)
+    // Roles that cannot be named still contribute their text to an ancestor's name.
+    if from_content && (embedded || !role.as_deref().is_some_and(aria::name_prohibited))
         || (ctx.in_content && presentational)
     {
         let text = content_text(page, el, st, ctx);

@@ -83,7 +83,10 @@ fn global_props() -> &'static aria_query::AriaPropertyMap {
 /// True when `attr` is a global state or property (allowed on every role).
 pub fn is_global(attr: &str) -> bool {
     // WAI-ARIA 1.3 globals the data predates.
-    if matches!(attr, "aria-braillelabel" | "aria-brailleroledescription" | "aria-description") {
+    if matches!(
+        attr,
+        "aria-braillelabel" | "aria-brailleroledescription" | "aria-description"
+    ) {
         return true;
     }
     AriaProperty::from_str(attr)
@@ -111,11 +114,16 @@ pub fn supports(role_name: &str, attr: &str) -> bool {
 pub fn prohibits(role_name: &str, attr: &str) -> bool {
     // WAI-ARIA 1.3: where naming is prohibited, so are braille labels and role
     // descriptions.
-    if matches!(attr, "aria-braillelabel" | "aria-brailleroledescription" | "aria-roledescription") {
+    if matches!(
+        attr,
+        "aria-braillelabel" | "aria-brailleroledescription" | "aria-roledescription"
+    ) {
         return prohibits(role_name, "aria-label");
     }
     // WAI-ARIA 1.2 prohibits naming presentational and generic elements.
-    if matches!(role_name, "none" | "presentation" | "generic") && matches!(attr, "aria-label" | "aria-labelledby") {
+    if matches!(role_name, "none" | "presentation" | "generic")
+        && matches!(attr, "aria-label" | "aria-labelledby")
+    {
         return true;
     }
     let Ok(p) = AriaProperty::from_str(attr) else {

@@ -224,6 +224,37 @@ impl Cascade {
     }
 }
 
+/// The top-level blocks of a stylesheet as `(prelude, body)` pairs, comments
+/// removed: `("@media (orientation: portrait)", "html { … }")`, `("p.x", "color: red")`.
+pub fn blocks(css: &str) -> Vec<(String, String)> {
+    let cleaned = strip_comments(&css[..floor_char_boundary(css, MAX_SHEET_BYTES)]);
+    let bytes = cleaned.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && out.len() < MAX_RULES {
+        let start = i;
+        while i < bytes.len() && bytes[i] != b'{' && bytes[i] != b';' && bytes[i] != b'}' {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        if bytes[i] != b'{' {
+            i += 1;
+            continue;
+        }
+        let Some(end) = matching_brace(bytes, i) else {
+            break;
+        };
+        out.push((
+            cleaned[start..i].trim().to_string(),
+            cleaned[i + 1..end].to_string(),
+        ));
+        i = end + 1;
+    }
+    out
+}
+
 /// Parses `a: b; c: d !important` into declarations.
 pub fn parse_declarations(body: &str) -> Vec<Declaration> {
     let mut out = Vec::new();

@@ -179,7 +179,10 @@ pub fn has_global_aria(el: ElementRef<'_>) -> bool {
     el.value().attrs().any(|(n, _)| {
         n.starts_with("aria-")
             && aria::is_global(n)
-            && !matches!(n, "aria-braillelabel" | "aria-brailleroledescription" | "aria-roledescription")
+            && !matches!(
+                n,
+                "aria-braillelabel" | "aria-brailleroledescription" | "aria-roledescription"
+            )
     })
 }
 

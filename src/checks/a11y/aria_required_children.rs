@@ -75,16 +75,25 @@ fn owned_elements<'a>(page: &'a Page, el: ElementRef<'a>) -> Vec<ElementRef<'a>>
 /// its own owned elements must be the inner roles, or nested intermediates of the
 /// same role (checked in turn).
 fn via_wrong(page: &Page, child: ElementRef<'_>, entries: &[Vec<String>], depth: usize) -> bool {
-    let Some(cr) = roles::role(child) else { return false };
-    let inner: Vec<&String> = entries.iter().filter(|e| e.len() == 2 && e[0] == cr).map(|e| &e[1]).collect();
+    let Some(cr) = roles::role(child) else {
+        return false;
+    };
+    let inner: Vec<&String> = entries
+        .iter()
+        .filter(|e| e.len() == 2 && e[0] == cr)
+        .map(|e| &e[1])
+        .collect();
     if inner.is_empty() || depth > 16 {
         return false;
     }
-    owned_elements(page, child).into_iter().any(|o| match roles::role(o) {
-        Some(r) if inner.contains(&&r) => false,
-        Some(r) if r == cr => via_wrong(page, o, entries, depth + 1),
-        _ => true,
-    }) || owned_roles(page, child).iter().any(|r| r.is_none())
+    owned_elements(page, child)
+        .into_iter()
+        .any(|o| match roles::role(o) {
+            Some(r) if inner.contains(&&r) => false,
+            Some(r) if r == cr => via_wrong(page, o, entries, depth + 1),
+            _ => true,
+        })
+        || owned_roles(page, child).iter().any(|r| r.is_none())
 }
 
 impl PageRule for AriaRequiredChildren {
@@ -115,7 +124,13 @@ impl PageRule for AriaRequiredChildren {
             // normalised here to `[via, child]` paths.
             let entries: Vec<Vec<String>> = required
                 .iter()
-                .map(|e| if e.len() == 2 { vec![e[1].clone(), e[0].clone()] } else { e.clone() })
+                .map(|e| {
+                    if e.len() == 2 {
+                        vec![e[1].clone(), e[0].clone()]
+                    } else {
+                        e.clone()
+                    }
+                })
                 .collect();
             let allowed: Vec<String> = entries.iter().filter_map(|e| e.first().cloned()).collect();
             let owned = owned_roles(page, el);
@@ -123,7 +138,9 @@ impl PageRule for AriaRequiredChildren {
                 .iter()
                 .any(|r| !r.as_ref().is_some_and(|r| allowed.contains(r)));
             if !wrong {
-                wrong = owned_elements(page, el).into_iter().any(|child| via_wrong(page, child, &entries, 0));
+                wrong = owned_elements(page, el)
+                    .into_iter()
+                    .any(|child| via_wrong(page, child, &entries, 0));
             }
             if owned.is_empty() || wrong {
                 run.fail(

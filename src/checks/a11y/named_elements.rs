@@ -102,8 +102,19 @@ impl Named {
                     || (r.is_none()
                         && v.name() == "input"
                         && matches!(
-                            v.attr("type").map(|t| t.trim().to_ascii_lowercase()).as_deref(),
-                            Some("date" | "datetime-local" | "month" | "week" | "time" | "password" | "color" | "file")
+                            v.attr("type")
+                                .map(|t| t.trim().to_ascii_lowercase())
+                                .as_deref(),
+                            Some(
+                                "date"
+                                    | "datetime-local"
+                                    | "month"
+                                    | "week"
+                                    | "time"
+                                    | "password"
+                                    | "color"
+                                    | "file"
+                            )
                         ))
             }
             Named::Frame => {

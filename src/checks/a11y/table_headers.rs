@@ -29,18 +29,32 @@ struct Cell<'a> {
 /// Cells of an ARIA table built from roles (row, cell, gridcell, columnheader,
 /// rowheader), without spans.
 fn aria_cells<'a>(table: ElementRef<'a>) -> Vec<Cell<'a>> {
-    let is_table = |e: ElementRef<'_>| matches!(roles::role(e).as_deref(), Some("table" | "grid" | "treegrid"));
+    let is_table = |e: ElementRef<'_>| {
+        matches!(
+            roles::role(e).as_deref(),
+            Some("table" | "grid" | "treegrid")
+        )
+    };
     let rows: Vec<ElementRef> = table
         .descendants()
         .filter_map(ElementRef::wrap)
         .filter(|e| roles::role(*e).as_deref() == Some("row"))
-        .filter(|e| e.ancestors().filter_map(ElementRef::wrap).find(|a| is_table(*a)).map(|a| a.id()) == Some(table.id()))
+        .filter(|e| {
+            e.ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|a| is_table(*a))
+                .map(|a| a.id())
+                == Some(table.id())
+        })
         .take(2000)
         .collect();
     let mut cells = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let row_cells = row.descendants().filter_map(ElementRef::wrap).filter(|e| {
-            matches!(roles::role(*e).as_deref(), Some("cell" | "gridcell" | "columnheader" | "rowheader"))
+            matches!(
+                roles::role(*e).as_deref(),
+                Some("cell" | "gridcell" | "columnheader" | "rowheader")
+            )
         });
         for (c, cell) in row_cells.take(500).enumerate() {
             cells.push(Cell {
@@ -49,7 +63,10 @@ fn aria_cells<'a>(table: ElementRef<'a>) -> Vec<Cell<'a>> {
                 col: c,
                 rows: 1,
                 cols: 1,
-                header: matches!(roles::role(cell).as_deref(), Some("columnheader" | "rowheader")),
+                header: matches!(
+                    roles::role(cell).as_deref(),
+                    Some("columnheader" | "rowheader")
+                ),
             });
         }
     }
@@ -143,7 +160,9 @@ impl PageRule for TableRule {
 
     fn check(&self, page: &Page, run: &mut RuleRun<'_>) {
         for table in elements(page).filter(|e| {
-            e.value().name() == "table" || roles::explicit_role(*e).is_some_and(|r| matches!(r.as_str(), "table" | "grid" | "treegrid"))
+            e.value().name() == "table"
+                || roles::explicit_role(*e)
+                    .is_some_and(|r| matches!(r.as_str(), "table" | "grid" | "treegrid"))
         }) {
             let cells = table_cells(table);
             match self {

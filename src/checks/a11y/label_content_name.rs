@@ -1,0 +1,195 @@
+//! `a11y.label-content-name` — the visible label is part of the accessible name.
+//!
+//! *What it checks*: for widgets named from their content (button, link, checkbox,
+//! menuitem, tab, option …) that show text, the words of the visible text
+//! (lower-cased, punctuation and symbols removed, text in parentheses dropped)
+//! appear in order, as whole words, in the accessible name. Text hidden from view
+//! (display/visibility, visually-hidden clipping, icon fonts) is not visible text;
+//! abbreviations ("Ave." for "Avenue") are left to a person (`cantTell`).
+//! *Why*: speech-input users say what they see; a name that differs from the
+//! label ("Discover It" named "Discover Italy") cannot be spoken.
+//! *Clause*: WCAG 2.1 SC 2.5.3 (A), ACT 2ee8b8.
+
+use super::{elements, included};
+use crate::checks::{PageRule, RuleRun};
+use crate::dom::{accname, hidden, roles};
+use crate::page::Page;
+use scraper::{ElementRef, Node};
+
+const WIDGETS: [&str; 16] = [
+    "button",
+    "checkbox",
+    "gridcell",
+    "link",
+    "menuitem",
+    "menuitemcheckbox",
+    "menuitemradio",
+    "option",
+    "radio",
+    "switch",
+    "tab",
+    "treeitem",
+    "doc-backlink",
+    "doc-biblioref",
+    "doc-glossref",
+    "doc-noteref",
+];
+
+const INLINE: [&str; 24] = [
+    "span", "a", "b", "i", "em", "strong", "small", "code", "abbr", "sub", "sup", "label", "img",
+    "font", "u", "s", "mark", "q", "cite", "kbd", "var", "time", "data", "bdi",
+];
+
+/// Text a sighted person reads inside `el`.
+fn visible_text(page: &Page, el: ElementRef<'_>, depth: usize) -> String {
+    let mut out = String::new();
+    if depth > 64 {
+        return out;
+    }
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(_) => {
+                let Some(c) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let name = c.value().name();
+                if name == "br" {
+                    out.push(' ');
+                    continue;
+                }
+                if matches!(name, "script" | "style" | "template")
+                    || hidden::invisible(page, c)
+                    || visually_hidden(page, c)
+                {
+                    continue;
+                }
+                let display = page
+                    .cascade()
+                    .declared(c, "display")
+                    .map(|d| d.value.to_ascii_lowercase());
+                let inline = match display.as_deref() {
+                    Some(d) => d.starts_with("inline"),
+                    None => INLINE.contains(&name),
+                };
+                if !inline {
+                    out.push(' ');
+                }
+                out.push_str(&visible_text(page, c, depth + 1));
+                if !inline {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The "visually hidden" clipping pattern, and icon fonts whose letters draw glyphs.
+fn visually_hidden(page: &Page, el: ElementRef<'_>) -> bool {
+    let c = page.cascade();
+    let clipped = c
+        .declared(el, "clip-path")
+        .is_some_and(|d| d.value.contains("inset(50%"))
+        || c.declared(el, "clip")
+            .is_some_and(|d| d.value.replace(' ', "").starts_with("rect(0"));
+    let tiny = ["width", "height"].iter().all(|p| {
+        c.declared(el, p)
+            .is_some_and(|d| matches!(d.value.trim(), "1px" | "0" | "0px"))
+    }) && c
+        .declared(el, "overflow")
+        .is_some_and(|d| d.value.trim() == "hidden");
+    clipped || tiny
+}
+
+fn icon_font(page: &Page, el: ElementRef<'_>) -> bool {
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .any(|e| {
+            page.cascade().declared(e, "font-family").is_some_and(|d| {
+                d.value.to_ascii_lowercase().contains("icon")
+                    || d.value.to_ascii_lowercase().contains("awesome")
+            })
+        })
+}
+
+/// Lower-case words with punctuation and symbols removed.
+fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn drop_parenthesised(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for ch in text.chars() {
+        match ch {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    if out.trim().is_empty() {
+        text.to_string()
+    } else {
+        out
+    }
+}
+
+/// See the module documentation.
+pub struct LabelContentName;
+
+impl PageRule for LabelContentName {
+    fn id(&self) -> &'static str {
+        "a11y.label-content-name"
+    }
+
+    fn check(&self, page: &Page, run: &mut RuleRun<'_>) {
+        for el in elements(page) {
+            let Some(role) = roles::role(el) else {
+                continue;
+            };
+            if !WIDGETS.contains(&role.as_str()) || !included(page, el) || icon_font(page, el) {
+                continue;
+            }
+            let raw = visible_text(page, el, 0);
+            let label = words(&drop_parenthesised(&raw));
+            if label.is_empty() {
+                continue;
+            }
+            // A single letter such as "X" is an icon, not a label.
+            if label.len() == 1
+                && label[0].chars().count() == 1
+                && label[0].chars().all(|c| c.is_alphabetic())
+            {
+                continue;
+            }
+            run.applies();
+            let name = words(&accname::accessible_name(page, el));
+            let contained = name.windows(label.len()).any(|w| w == label.as_slice());
+            if contained {
+                continue;
+            }
+            let args = [
+                ("label", crate::page::collapse(&raw)),
+                ("name", name.join(" ")),
+            ];
+            if raw.split_whitespace().any(|w| {
+                w.len() > 1 && w.ends_with('.') && w.chars().next().is_some_and(char::is_alphabetic)
+            }) {
+                run.cant_tell(Some(el), &args);
+            } else {
+                run.fail(Some(el), &args);
+            }
+        }
+    }
+}
