@@ -54,7 +54,7 @@ impl Analyzer for AuditAnalyzer {
 
     fn analyze(&self, input: &PageInput) -> Analyzed<PageAnalysis> {
         let f = &input.fetched;
-        let page = Page::parse(
+        let mut page = Page::parse(
             f.final_url.clone(),
             &f.body,
             f.content_type.as_deref(),
@@ -62,6 +62,8 @@ impl Analyzer for AuditAnalyzer {
             input.is_home,
             input.depth,
         );
+        page.stylesheets = input.stylesheets.clone();
+        page.scripts = input.scripts.clone();
         let (links, analysis) = self.analyze_page(&page);
         Analyzed {
             links: page.discovered(&links),

@@ -56,6 +56,7 @@ pub async fn check_target(
     as_of: NaiveDate,
     ignore_robots: bool,
 ) -> Result<CheckResult, AuditError> {
+    let mut stylesheets = Vec::new();
     let (url, body, content_type) = if target.starts_with("http://")
         || target.starts_with("https://")
     {
@@ -88,6 +89,14 @@ pub async fn check_target(
             }
             _ => {}
         }
+        let cache = crate::crawl::resources::ResourceCache::default();
+        let sheets = cache
+            .get_all(
+                &fetcher,
+                crate::crawl::resources::linked_stylesheets(&f.body, &f.final_url),
+            )
+            .await;
+        stylesheets = sheets;
         (f.final_url, f.body, f.content_type)
     } else {
         let path = std::path::Path::new(target);
@@ -112,7 +121,8 @@ pub async fn check_target(
         (url, body, ct)
     };
     let analyzer = AuditAnalyzer::new(catalog.clone(), as_of);
-    let page = Page::parse(url.clone(), &body, content_type.as_deref(), false, false, 0);
+    let mut page = Page::parse(url.clone(), &body, content_type.as_deref(), false, false, 0);
+    page.stylesheets = stylesheets;
     let (_, analysis) = analyzer.analyze_page(&page);
     let rules = analysis
         .results

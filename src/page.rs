@@ -109,12 +109,14 @@ pub struct Page {
     pub is_html: bool,
     /// Linked stylesheets supplied by the caller (`(url, text)`), cascaded before
     /// the page's own `<style>` blocks.
-    pub stylesheets: Vec<(String, String)>,
+    pub stylesheets: Vec<crate::crawl::resources::Resource>,
+    /// Same-site scripts supplied by the caller (home page), `(url, text)`.
+    pub scripts: Vec<crate::crawl::resources::Resource>,
     cascade: std::cell::OnceCell<crate::dom::css::Cascade>,
     ids: std::cell::OnceCell<std::collections::HashMap<String, ego_tree::NodeId>>,
     labels: std::cell::OnceCell<std::collections::HashMap<String, Vec<ego_tree::NodeId>>>,
-    /// Memo of `display:none` per element (see `dom::hidden`).
-    pub hidden_cache: std::cell::RefCell<std::collections::HashMap<ego_tree::NodeId, bool>>,
+    /// Memo of hidden-ness per element (see `dom::hidden`).
+    pub hidden_cache: std::cell::RefCell<crate::dom::hidden::HiddenCache>,
 }
 
 /// A link on a page with the words a person sees for it.
@@ -234,6 +236,7 @@ impl Page {
             is_home,
             depth,
             stylesheets: Vec::new(),
+            scripts: Vec::new(),
             cascade: std::cell::OnceCell::new(),
             ids: std::cell::OnceCell::new(),
             labels: std::cell::OnceCell::new(),

@@ -260,6 +260,7 @@ pub fn page_rules() -> Vec<Box<dyn PageRule>> {
         Box::new(SpacingRule(Spacing::Line)),
         Box::new(a11y::label_content_name::LabelContentName),
         Box::new(a11y::css_orientation::CssOrientation),
+        Box::new(a11y::color_contrast::ColorContrast),
     ]
 }
 

@@ -6,6 +6,7 @@
 pub mod decode;
 pub mod fetch;
 pub mod politeness;
+pub mod resources;
 pub mod robots;
 pub mod scope;
 pub mod sitemap;
@@ -51,6 +52,10 @@ pub struct PageInput {
     pub depth: u32,
     /// True for the first start URL.
     pub is_home: bool,
+    /// Same-site stylesheets the page links (for computed styles).
+    pub stylesheets: Vec<resources::Resource>,
+    /// Same-site scripts (home page only: headers and footers written by script).
+    pub scripts: Vec<resources::Resource>,
 }
 
 /// What the analyzer hands back: links for the frontier plus its own output.
@@ -345,6 +350,7 @@ pub async fn crawl<A: Analyzer>(
         .map_err(AuditError::Start)?,
     );
     let shared_seen: Arc<Mutex<HashSet<String>>> = Arc::default();
+    let cache: Arc<resources::ResourceCache> = Arc::default();
     let mut state = State {
         seen: HashSet::new(),
         links: HashMap::new(),
@@ -376,6 +382,7 @@ pub async fn crawl<A: Analyzer>(
         fetcher.clone(),
         analyzer.clone(),
         shared_seen.clone(),
+        cache.clone(),
     )
     .await;
     if let JobResult::Page {
@@ -420,6 +427,7 @@ pub async fn crawl<A: Analyzer>(
                 fetcher.clone(),
                 analyzer.clone(),
                 shared_seen.clone(),
+                cache.clone(),
             ));
         }
         if inflight.is_empty() {
@@ -500,6 +508,7 @@ async fn run_job<A: Analyzer>(
     fetcher: Arc<Fetcher>,
     analyzer: Arc<A>,
     shared_seen: Arc<Mutex<HashSet<String>>>,
+    cache: Arc<resources::ResourceCache>,
 ) -> JobResult<A::Output> {
     let fetched = fetcher.fetch(&job.url, job.mode).await;
     if job.mode == FetchMode::Check {
@@ -532,10 +541,28 @@ async fn run_job<A: Analyzer>(
             };
         }
     }
+    let stylesheets = cache
+        .get_all(
+            &fetcher,
+            resources::linked_stylesheets(&fetched.body, &fetched.final_url),
+        )
+        .await;
+    let scripts = if job.is_home {
+        cache
+            .get_all(
+                &fetcher,
+                resources::linked_scripts(&fetched.body, &fetched.final_url),
+            )
+            .await
+    } else {
+        Vec::new()
+    };
     let input = PageInput {
         fetched,
         depth: job.depth,
         is_home: job.is_home,
+        stylesheets,
+        scripts,
     };
     let joined = tokio::task::spawn_blocking(move || {
         let analyzed = analyzer.analyze(&input);

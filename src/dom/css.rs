@@ -68,7 +68,7 @@ impl Cascade {
     /// Reads the page's `<style>` blocks (outside `<template>`), then `extra` sheets
     /// (`(name, text)`, e.g. linked same-site stylesheets) — in document order is
     /// approximated by: linked sheets first, then `<style>` blocks.
-    pub fn from_page(html: &Html, extra: &[(String, String)]) -> Cascade {
+    pub fn from_page(html: &Html, extra: &[crate::crawl::resources::Resource]) -> Cascade {
         let mut c = Cascade::default();
         for (name, text) in extra {
             c.add_sheet(text, name);

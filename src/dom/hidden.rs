@@ -1,25 +1,71 @@
 //! Hidden-ness: whether an element is rendered, and whether it is in the
 //! accessibility tree. `hidden`, `display:none`, `visibility:hidden|collapse` from
 //! the cascade (inline, `<style>`, linked sheets), `aria-hidden="true"`, and
-//! elements never rendered (`head`, `script`, `template`, …).
+//! elements never rendered (`head`, `script`, `template`, …). Results are memoised
+//! per element including their ancestors, so a 20,000-level document costs linear
+//! time, not quadratic.
 
 use crate::page::Page;
+use ego_tree::NodeId;
 use scraper::ElementRef;
+use std::collections::HashMap;
 
 const NEVER_RENDERED: [&str; 9] = [
     "head", "script", "style", "template", "noscript", "title", "meta", "link", "base",
 ];
 
+/// Memo tables for the hidden-ness questions of one page.
+#[derive(Default)]
+pub struct HiddenCache {
+    display_none: HashMap<NodeId, bool>,
+    invisible: HashMap<NodeId, bool>,
+    aria_hidden: HashMap<NodeId, bool>,
+}
+
+/// Answers `question` for `el` from `own` (the element alone) and the memoised
+/// answer of its parent, filling the memo for every ancestor on the way.
+fn memo<'a>(
+    page: &'a Page,
+    el: ElementRef<'a>,
+    table: fn(&mut HiddenCache) -> &mut HashMap<NodeId, bool>,
+    own: impl Fn(ElementRef<'a>) -> Option<bool>,
+) -> bool {
+    // Walk up to the first memoised ancestor.
+    let mut chain = Vec::new();
+    let mut cur = Some(el);
+    let mut inherited = false;
+    while let Some(e) = cur {
+        if let Some(v) = table(&mut page.hidden_cache.borrow_mut())
+            .get(&e.id())
+            .copied()
+        {
+            inherited = v;
+            break;
+        }
+        chain.push(e);
+        cur = e.parent().and_then(ElementRef::wrap);
+    }
+    // Then fill down: an element's own answer overrides (visibility) or adds to
+    // (display, aria-hidden) the inherited one.
+    for e in chain.into_iter().rev() {
+        inherited = match own(e) {
+            Some(v) => v,
+            None => inherited,
+        };
+        table(&mut page.hidden_cache.borrow_mut()).insert(e.id(), inherited);
+    }
+    inherited
+}
+
 /// True when the element takes part in no layout: it or an ancestor has
 /// `display:none` (or the `hidden` attribute without a display override), or it
 /// is inside an element that is never rendered.
 pub fn display_none(page: &Page, el: ElementRef<'_>) -> bool {
-    std::iter::once(el)
-        .chain(el.ancestors().filter_map(ElementRef::wrap))
-        .any(|e| {
-            if let Some(cached) = page.hidden_cache.borrow().get(&e.id()) {
-                return *cached;
-            }
+    memo(
+        page,
+        el,
+        |c| &mut c.display_none,
+        |e| {
             let v = e.value();
             let display = page
                 .cascade()
@@ -31,9 +77,10 @@ pub fn display_none(page: &Page, el: ElementRef<'_>) -> bool {
                 || (v.name() == "input"
                     && v.attr("type")
                         .is_some_and(|t| t.eq_ignore_ascii_case("hidden")));
-            page.hidden_cache.borrow_mut().insert(e.id(), none);
-            none
-        })
+            // display:none cannot be undone by a descendant.
+            none.then_some(true)
+        },
+    )
 }
 
 /// True when the element is not visible: `display:none` anywhere up the tree, or
@@ -42,22 +89,39 @@ pub fn invisible(page: &Page, el: ElementRef<'_>) -> bool {
     if display_none(page, el) {
         return true;
     }
-    for e in std::iter::once(el).chain(el.ancestors().filter_map(ElementRef::wrap)) {
-        if let Some(d) = page.cascade().declared(e, "visibility") {
-            let v = d.value.to_ascii_lowercase();
-            if v == "inherit" {
-                continue;
+    memo(
+        page,
+        el,
+        |c| &mut c.invisible,
+        |e| {
+            let d = page.cascade().declared(e, "visibility")?;
+            match d.value.trim().to_ascii_lowercase().as_str() {
+                "hidden" | "collapse" => Some(true),
+                "visible" => Some(false),
+                _ => None,
             }
-            return v == "hidden" || v == "collapse";
-        }
-    }
-    false
+        },
+    )
 }
 
 /// True when the element is excluded from the accessibility tree: invisible, or
 /// inside `aria-hidden="true"`.
 pub fn excluded(page: &Page, el: ElementRef<'_>) -> bool {
-    invisible(page, el) || aria_hidden(el)
+    invisible(page, el) || aria_hidden_in(page, el)
+}
+
+fn aria_hidden_in(page: &Page, el: ElementRef<'_>) -> bool {
+    memo(
+        page,
+        el,
+        |c| &mut c.aria_hidden,
+        |e| {
+            e.value()
+                .attr("aria-hidden")
+                .is_some_and(|a| a.trim().eq_ignore_ascii_case("true"))
+                .then_some(true)
+        },
+    )
 }
 
 /// True when the element is positioned far off screen (`position:absolute|fixed`
@@ -66,6 +130,7 @@ pub fn excluded(page: &Page, el: ElementRef<'_>) -> bool {
 pub fn offscreen(page: &Page, el: ElementRef<'_>) -> bool {
     std::iter::once(el)
         .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .take(64)
         .any(|e| {
             let pos = page
                 .cascade()

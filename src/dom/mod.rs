@@ -3,6 +3,7 @@
 
 pub mod accname;
 pub mod aria;
+pub mod color;
 pub mod css;
 pub mod hidden;
 pub mod locate;

@@ -74,8 +74,8 @@ impl PageRule for CssOrientation {
         let sheets: Vec<String> = page
             .html
             .select(&STYLE)
-            .map(|s| s.text().collect())
-            .chain(page.stylesheets.iter().map(|(_, t)| t.clone()))
+            .map(|s| s.text().collect::<String>())
+            .chain(page.stylesheets.iter().map(|(_, t)| t.to_string()))
             .collect();
         for sheet in sheets {
             for (prelude, inner) in css::blocks(&sheet) {

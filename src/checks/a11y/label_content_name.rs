@@ -114,17 +114,42 @@ fn icon_font(page: &Page, el: ElementRef<'_>) -> bool {
         })
 }
 
-/// Lower-case words with punctuation and symbols removed.
-fn words(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .split_whitespace()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+/// Lower-case words, punctuation and symbols removed (`joined`) or turned into
+/// word breaks (not `joined`). Each CJK character is a word of its own, since
+/// Chinese has no spaces between words.
+fn words_with(text: &str, joined: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for ch in text.to_lowercase().chars() {
+        if is_cjk(ch) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(ch.to_string());
+        } else if ch.is_alphanumeric() {
+            cur.push(ch);
+        } else if (ch.is_whitespace() || !joined) && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0xac00..=0xd7af | 0x20000..=0x2fa1f)
+}
+
+/// True when the label's words appear in order, contiguously, in the name — under
+/// either punctuation treatment ("non-standard" matches "nonstandard").
+fn contained(label: &str, name: &str) -> bool {
+    [true, false].iter().any(|&joined| {
+        let l = words_with(label, joined);
+        let n = words_with(name, joined);
+        !l.is_empty() && n.windows(l.len()).any(|w| w == l.as_slice())
+    })
 }
 
 fn drop_parenthesised(text: &str) -> String {
@@ -162,7 +187,8 @@ impl PageRule for LabelContentName {
                 continue;
             }
             let raw = visible_text(page, el, 0);
-            let label = words(&drop_parenthesised(&raw));
+            let label_text = drop_parenthesised(&raw);
+            let label = words_with(&label_text, true);
             if label.is_empty() {
                 continue;
             }
@@ -170,18 +196,18 @@ impl PageRule for LabelContentName {
             if label.len() == 1
                 && label[0].chars().count() == 1
                 && label[0].chars().all(|c| c.is_alphabetic())
+                && !is_cjk(label[0].chars().next().unwrap_or(' '))
             {
                 continue;
             }
             run.applies();
-            let name = words(&accname::accessible_name(page, el));
-            let contained = name.windows(label.len()).any(|w| w == label.as_slice());
-            if contained {
+            let name = accname::accessible_name(page, el);
+            if contained(&label_text, &name) {
                 continue;
             }
             let args = [
                 ("label", crate::page::collapse(&raw)),
-                ("name", name.join(" ")),
+                ("name", name.clone()),
             ];
             if raw.split_whitespace().any(|w| {
                 w.len() > 1 && w.ends_with('.') && w.chars().next().is_some_and(char::is_alphabetic)
@@ -191,5 +217,36 @@ impl PageRule for LabelContentName {
                 run.fail(Some(el), &args);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contained;
+    use crate::checks::testing::run_rule;
+
+    #[test]
+    fn chinese_and_punctuation() {
+        assert!(contained(
+            "2026年政务公开工作要点",
+            "2026年政务公开工作要点（PDF）"
+        ));
+        assert!(contained("nonstandard", "non-standard"));
+        assert!(!contained("justice", "just ice"));
+        assert!(!contained("W C A G", "WCAG"));
+        assert_eq!(
+            run_rule(
+                "a11y.label-content-name",
+                r#"<a href="/a.pdf">办事指南汇编（PDF）</a>"#
+            ),
+            0
+        );
+        assert_eq!(
+            run_rule(
+                "a11y.label-content-name",
+                r#"<a href="/" aria-label="首页">返回首页</a>"#
+            ),
+            1
+        );
     }
 }

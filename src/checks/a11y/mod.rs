@@ -13,6 +13,7 @@ pub mod aria_roles;
 pub mod aria_valid_attr;
 pub mod aria_valid_attr_value;
 pub mod autocomplete_valid;
+pub mod color_contrast;
 pub mod css_orientation;
 pub mod document_title;
 pub mod html_has_lang;
