@@ -36,10 +36,13 @@ static MEDIA: LazyLock<Regex> =
 /// A fetched text resource: `(url, text)`.
 pub type Resource = (String, Arc<String>);
 
+/// One cached resource: fetched once, `None` when it failed.
+type Slot = Arc<OnceCell<Option<Arc<String>>>>;
+
 /// Per-audit cache of fetched resources.
 #[derive(Default)]
 pub struct ResourceCache {
-    entries: Mutex<HashMap<String, Arc<OnceCell<Option<Arc<String>>>>>>,
+    entries: Mutex<HashMap<String, Slot>>,
 }
 
 fn attr_url(tag: &[u8], base: &Url) -> Option<Url> {
