@@ -28,6 +28,9 @@ pub struct AuditAnalyzer {
     catalog: Arc<Catalog>,
     rules: Vec<Box<dyn PageRule>>,
     as_of: NaiveDate,
+    /// Care-mode pages named by the home page's care entry (the home page is
+    /// analysed first, alone, so later pages see this).
+    care_urls: std::sync::Mutex<std::collections::HashSet<String>>,
 }
 
 impl AuditAnalyzer {
@@ -37,6 +40,7 @@ impl AuditAnalyzer {
             catalog,
             rules: checks::page_rules(),
             as_of,
+            care_urls: Default::default(),
         }
     }
 
@@ -46,6 +50,40 @@ impl AuditAnalyzer {
         let results = checks::run_page_rules(page, &self.catalog, &self.rules);
         let summary = page.summary(&links, self.as_of);
         (links, PageAnalysis { summary, results })
+    }
+}
+
+impl AuditAnalyzer {
+    fn is_care_page(&self, page: &Page) -> bool {
+        let known = self.care_urls.lock().unwrap_or_else(|e| e.into_inner());
+        known.contains(page.url.as_str())
+            || page.title().is_some_and(|t| {
+                [
+                    "关怀版",
+                    "长者模式",
+                    "长辈版",
+                    "适老版",
+                    "老年模式",
+                    "大字版",
+                ]
+                .iter()
+                .any(|w| t.contains(w))
+            })
+    }
+
+    fn remember_care_entry(&self, page: &Page, summary: &crate::page::PageSummary) {
+        let target = summary
+            .assist
+            .as_ref()
+            .and_then(|a| a.care_entry.as_ref())
+            .and_then(|c| c.url.clone());
+        if let Some(href) = target
+            && let crate::crawl::urlnorm::LinkTarget::Http(u) =
+                crate::crawl::urlnorm::resolve(&page.base, &href)
+            {
+                let mut known = self.care_urls.lock().unwrap_or_else(|e| e.into_inner());
+                known.insert(u.to_string());
+            }
     }
 }
 
@@ -64,7 +102,11 @@ impl Analyzer for AuditAnalyzer {
         );
         page.stylesheets = input.stylesheets.clone();
         page.scripts = input.scripts.clone();
+        page.care_mode = !input.is_home && self.is_care_page(&page);
         let (links, analysis) = self.analyze_page(&page);
+        if input.is_home {
+            self.remember_care_entry(&page, &analysis.summary);
+        }
         Analyzed {
             links: page.discovered(&links),
             charset: Some(page.charset.to_string()),
@@ -385,9 +427,34 @@ fn site_features(site: &SiteModel) -> SiteFeatures {
             url: Some(home.url.clone()),
         })
     };
+    let assist = |found: Option<&crate::assist::Found>| {
+        let a = home.assist.as_ref()?;
+        Some(match found {
+            Some(f) => Feature {
+                state: "found".into(),
+                value: Some(match &f.script {
+                    Some(s) => format!("{}（{s}）", f.evidence),
+                    None => f.evidence.clone(),
+                }),
+                url: f.url.clone().or(Some(home.url.clone())),
+            },
+            None => Feature {
+                state: if a.unread_scripts.is_empty() && a.writing_scripts.is_empty() {
+                    "missing"
+                } else {
+                    "cantTell"
+                }
+                .into(),
+                value: None,
+                url: Some(home.url.clone()),
+            },
+        })
+    };
+    let care = assist(home.assist.as_ref().and_then(|a| a.care_entry.as_ref()));
+    let toolbar = assist(home.assist.as_ref().and_then(|a| a.toolbar.as_ref()));
     SiteFeatures {
-        care_mode_entry: None,
-        accessibility_toolbar: None,
+        care_mode_entry: care,
+        accessibility_toolbar: toolbar,
         site_code: feature(F::SiteCode),
         icp: feature(F::Icp),
         police_record: feature(F::PoliceRecord),

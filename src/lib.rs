@@ -5,6 +5,7 @@
 //! links, single-veto items), and writes a scored report. See `README.md` and
 //! `../shared/design.md` for the architecture and the report contract.
 
+pub mod assist;
 pub mod audit;
 pub mod check;
 pub mod checks;

@@ -107,6 +107,8 @@ pub struct Page {
     pub depth: u32,
     /// An HTML document (not SVG or generic XML served on its own).
     pub is_html: bool,
+    /// A care-mode (关怀版) page: judged with the care-mode thresholds.
+    pub care_mode: bool,
     /// Linked stylesheets supplied by the caller (`(url, text)`), cascaded before
     /// the page's own `<style>` blocks.
     pub stylesheets: Vec<crate::crawl::resources::Resource>,
@@ -181,6 +183,8 @@ pub struct PageSummary {
     pub soft_404: bool,
     /// Identity facts (home page only).
     pub identity: Option<crate::identity::Identity>,
+    /// Care entry and toolbar (home page only).
+    pub assist: Option<crate::assist::AssistFeatures>,
 }
 
 /// A short link that may name a column.
@@ -237,6 +241,7 @@ impl Page {
             depth,
             stylesheets: Vec::new(),
             scripts: Vec::new(),
+            care_mode: false,
             cascade: std::cell::OnceCell::new(),
             ids: std::cell::OnceCell::new(),
             labels: std::cell::OnceCell::new(),
@@ -467,6 +472,7 @@ impl Page {
             media: self.media(),
             soft_404: self.soft_404(&body_text),
             identity: self.is_home.then(|| crate::identity::extract(self)),
+            assist: self.is_home.then(|| crate::assist::detect_page(self)),
             url: self.url.to_string(),
             title: self.title(),
             meta,

@@ -87,6 +87,10 @@ pub struct RuleMeta {
     /// A single-veto item: failing it fails the audit.
     #[serde(default)]
     pub veto: bool,
+    /// A pack veto (MIIT veto-class items): failing it fails the pack, which is
+    /// shown first, but not the whole audit.
+    #[serde(default)]
+    pub pack_veto: bool,
     /// Set false to switch the rule off.
     #[serde(default = "yes")]
     pub enabled: bool,

@@ -40,6 +40,12 @@ pub struct PackScore {
     pub pass_mark: f64,
     /// How the score was made.
     pub basis: String,
+    /// Pack vetoes that fired (MIIT veto-class items: a floating ad, no care entry).
+    #[serde(default)]
+    pub vetoes: Vec<String>,
+    /// Assessed, at or above the pack pass mark, and no pack veto.
+    #[serde(default)]
+    pub passed: bool,
 }
 
 /// A single-veto item that fired.
@@ -106,15 +112,25 @@ pub fn score(
                 "health" => health_score(catalog, tallies, links),
                 _ => rule_mean_score(catalog, &p.id, tallies),
             };
+            let vetoes: Vec<String> = catalog
+                .rules
+                .iter()
+                .filter(|r| r.enabled && r.pack_veto && r.pack() == p.id)
+                .filter(|r| tallies.get(&r.id).is_some_and(|t| t.failed > 0))
+                .map(|r| format!("{}（{}）", r.title.zh, r.id))
+                .collect();
+            let score = round1(score);
             PackScore {
                 id: p.id.clone(),
                 name: p.name.zh.clone(),
                 name_en: p.name.en.clone(),
-                score: round1(score),
+                score,
                 weight: p.weight,
                 assessed,
                 pass_mark: p.pass_mark,
                 basis,
+                passed: assessed && vetoes.is_empty() && score >= p.pass_mark,
+                vetoes,
             }
         })
         .collect();

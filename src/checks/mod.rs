@@ -4,6 +4,7 @@
 //! decides.
 
 pub mod a11y;
+pub mod elderly;
 pub mod health;
 pub mod openness;
 
@@ -261,6 +262,14 @@ pub fn page_rules() -> Vec<Box<dyn PageRule>> {
         Box::new(a11y::label_content_name::LabelContentName),
         Box::new(a11y::css_orientation::CssOrientation),
         Box::new(a11y::color_contrast::ColorContrast),
+        Box::new(elderly::floating_ad::FloatingAd),
+        Box::new(elderly::inducement::Inducement),
+        Box::new(elderly::zoom_blocked::ZoomBlocked),
+        Box::new(elderly::min_font_size::MinFontSize),
+        Box::new(elderly::line_height::LineHeight),
+        Box::new(elderly::contrast::Contrast),
+        Box::new(elderly::focus_visible::FocusVisible),
+        Box::new(elderly::captcha_alternative::CaptchaAlternative),
     ]
 }
 
@@ -286,6 +295,8 @@ pub fn site_rules() -> Vec<Box<dyn SiteRule>> {
         Box::new(health::domain::GovDomain),
         Box::new(health::domain::Https),
         Box::new(health::meta_tags::MetaTags),
+        Box::new(elderly::care_mode_entry::CareModeEntry),
+        Box::new(elderly::assist_toolbar::AssistToolbar),
         Box::new(openness::column_missing::ColumnMissing),
         Box::new(openness::column_state::ColumnStateRule::Empty),
         Box::new(openness::column_state::ColumnStateRule::Stale),
