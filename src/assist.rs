@@ -155,13 +155,14 @@ pub fn detect(page: &Page, referenced_scripts: &[String]) -> AssistFeatures {
                 || name == "assist.js"
                 || l.contains("wza")
                 || l.contains("cniil")
-        }) {
-            f.toolbar = Some(Found {
-                evidence: "无障碍工具条脚本".into(),
-                url: None,
-                script: Some(src.clone()),
-            });
-        }
+        })
+    {
+        f.toolbar = Some(Found {
+            evidence: "无障碍工具条脚本".into(),
+            url: None,
+            script: Some(src.clone()),
+        });
+    }
     // Headers written by same-site scripts.
     for (url, text) in &page.scripts {
         let writes = text.contains("document.write")
@@ -189,13 +190,13 @@ pub fn detect(page: &Page, referenced_scripts: &[String]) -> AssistFeatures {
                 .find(|w| text.contains(*w))
                 .map(|w| w.to_string())
                 .or_else(|| text.contains("cniil_wza").then(|| "cniil_wza".to_string()))
-            {
-                f.toolbar = Some(Found {
-                    evidence: w,
-                    url: None,
-                    script: Some(url.clone()),
-                });
-            }
+        {
+            f.toolbar = Some(Found {
+                evidence: w,
+                url: None,
+                script: Some(url.clone()),
+            });
+        }
         if writes {
             f.writing_scripts.push(url.clone());
         }

@@ -80,10 +80,10 @@ impl AuditAnalyzer {
         if let Some(href) = target
             && let crate::crawl::urlnorm::LinkTarget::Http(u) =
                 crate::crawl::urlnorm::resolve(&page.base, &href)
-            {
-                let mut known = self.care_urls.lock().unwrap_or_else(|e| e.into_inner());
-                known.insert(u.to_string());
-            }
+        {
+            let mut known = self.care_urls.lock().unwrap_or_else(|e| e.into_inner());
+            known.insert(u.to_string());
+        }
     }
 }
 

@@ -260,8 +260,11 @@ async fn audit(args: AuditArgs) -> Result<u8, AuditError> {
     // (new findings or new vetoes), so a scheduled audit fails on regressions.
     let mut failing = report.score.verdict != "pass";
     if let Some(base) = &baseline {
-        let diff =
-            govaudit::report::model::BaselineDiff::compare(base, &report, args.baseline.as_deref());
+        let diff = govaudit::report::model::BaselineDiff::apply(
+            base,
+            &mut report,
+            args.baseline.as_deref(),
+        );
         failing = diff.new_findings > 0 || !diff.new_vetoes.is_empty();
         report.baseline = Some(diff);
     }

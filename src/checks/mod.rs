@@ -51,6 +51,69 @@ pub struct Finding {
     /// Units responsible for the fix (the column's lead units, else the rule's).
     #[serde(default)]
     pub lead_units: Vec<String>,
+    /// Stable identity across runs: rule, page path and the element's own
+    /// attributes and text (not its position or classes), so a baseline survives
+    /// CSS class churn, reordering and a changed port.
+    #[serde(default)]
+    pub fingerprint: String,
+    /// Against `--baseline`: `new` or `present` (absent without a baseline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
+}
+
+/// FNV-1a 64-bit over the parts, as 16 hex digits.
+pub fn fingerprint(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0x1f)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// The parts of an element that identify it without its position or classes.
+fn element_identity(el: ElementRef<'_>) -> String {
+    let v = el.value();
+    let keys = [
+        "id",
+        "name",
+        "href",
+        "src",
+        "alt",
+        "title",
+        "aria-label",
+        "role",
+        "type",
+        "for",
+        "lang",
+        "content",
+        "http-equiv",
+    ];
+    let attrs: Vec<String> = keys
+        .iter()
+        .filter_map(|k| {
+            v.attr(k)
+                .map(|a| format!("{k}={}", a.chars().take(200).collect::<String>()))
+        })
+        .collect();
+    let text: String = el
+        .text()
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .take(60)
+        .collect();
+    format!("{}|{}|{}", v.name(), attrs.join("&"), text)
+}
+
+/// The URL without scheme, host and port: what stays the same when a site moves
+/// or the demo is served on another port.
+fn path_of(url: &str) -> &str {
+    match url.find("://") {
+        Some(i) => url[i + 3..].find('/').map_or("/", |j| &url[i + 3 + j..]),
+        None => url,
+    }
 }
 
 /// Most findings one rule reports for one page; the rest are counted.
@@ -141,7 +204,15 @@ impl<'a> RuleRun<'a> {
             None => (None, evidence),
         };
         let url = self.url.clone();
+        let identity = el.map(element_identity);
+        let before = self.findings.len();
         self.push_at(outcome, url, selector, snip, args);
+        if self.findings.len() == before {
+            return;
+        }
+        if let (Some(id), Some(last)) = (identity, self.findings.last_mut()) {
+            last.fingerprint = fingerprint(&[&last.rule, path_of(&last.url), &id]);
+        }
     }
 
     fn push_at(
@@ -171,7 +242,20 @@ impl<'a> RuleRun<'a> {
             message_en: self.meta.render("en", args),
             refs: self.meta.refs.clone(),
             lead_units: self.meta.lead_units.clone(),
+            fingerprint: String::new(),
+            baseline: None,
         });
+        // Site facts: rule, page path and the evidence with this site's origin removed.
+        if let Some(last) = self.findings.last_mut() {
+            let origin_len = last.url.len() - path_of(&last.url).len();
+            let origin = last.url[..origin_len].to_string();
+            let evidence = last
+                .snippet
+                .clone()
+                .unwrap_or_else(|| last.message.clone())
+                .replace(&origin, "");
+            last.fingerprint = fingerprint(&[&last.rule, path_of(&last.url), &evidence]);
+        }
     }
 
     /// Ends the run.

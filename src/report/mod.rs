@@ -2,8 +2,11 @@
 
 pub mod html;
 pub mod json;
+pub mod junit;
+pub mod ledger;
 pub mod md;
 pub mod model;
+pub mod sarif;
 
 use crate::error::{AuditError, usage};
 use std::path::{Path, PathBuf};
@@ -17,7 +20,17 @@ pub enum Format {
     Html,
     /// report.md.
     Md,
+    /// report.sarif (SARIF 2.1.0).
+    Sarif,
+    /// junit.xml.
+    Junit,
+    /// 整改台账 as CSV (UTF-8 with BOM).
+    Csv,
+    /// 整改台账 as XLSX.
+    Xlsx,
 }
+
+const AVAILABLE: &str = "json, html, md, sarif, junit, csv, xlsx";
 
 impl Format {
     /// Parses a comma-separated list such as `json,html`.
@@ -28,14 +41,13 @@ impl Format {
                 "json" => Format::Json,
                 "html" => Format::Html,
                 "md" | "markdown" => Format::Md,
-                "sarif" | "junit" | "csv" | "xlsx" => {
-                    return Err(usage(format!(
-                        "--format {part}: not available in this version (available: json, html, md)"
-                    )));
-                }
+                "sarif" => Format::Sarif,
+                "junit" | "xml" => Format::Junit,
+                "csv" => Format::Csv,
+                "xlsx" | "excel" => Format::Xlsx,
                 other => {
                     return Err(usage(format!(
-                        "--format {other}: unknown format (available: json, html, md)"
+                        "--format {other}: unknown format (available: {AVAILABLE})"
                     )));
                 }
             };
@@ -44,16 +56,21 @@ impl Format {
             }
         }
         if out.is_empty() {
-            return Err(usage("--format: give at least one of json, html, md"));
+            return Err(usage(format!("--format: give at least one of {AVAILABLE}")));
         }
         Ok(out)
     }
 
-    fn file_name(self) -> &'static str {
+    /// The file name written in the output folder.
+    pub fn file_name(self) -> &'static str {
         match self {
             Format::Json => "report.json",
             Format::Html => "report.html",
             Format::Md => "report.md",
+            Format::Sarif => "report.sarif",
+            Format::Junit => "junit.xml",
+            Format::Csv => "ledger.csv",
+            Format::Xlsx => "ledger.xlsx",
         }
     }
 }
@@ -73,13 +90,18 @@ pub fn write_all(
     })?;
     let mut written = Vec::new();
     for f in formats {
-        let text = match f {
-            Format::Json => json::render(report),
-            Format::Html => html::render(report, lang),
-            Format::Md => md::render(report),
+        let bytes: Vec<u8> = match f {
+            Format::Json => json::render(report).into_bytes(),
+            Format::Html => html::render(report, lang).into_bytes(),
+            Format::Md => md::render(report).into_bytes(),
+            Format::Sarif => sarif::render(report).into_bytes(),
+            Format::Junit => junit::render(report).into_bytes(),
+            Format::Csv => ledger::csv(report),
+            Format::Xlsx => ledger::xlsx(report)
+                .map_err(|e| AuditError::Output(format!("cannot build ledger.xlsx: {e}")))?,
         };
         let path = dir.join(f.file_name());
-        std::fs::write(&path, text)
+        std::fs::write(&path, bytes)
             .map_err(|e| AuditError::Output(format!("cannot write {}: {e}", path.display())))?;
         written.push(path);
     }

@@ -225,10 +225,20 @@ pub struct BaselineDiff {
     pub file: Option<String>,
     /// Failed findings not in the baseline.
     pub new_findings: usize,
+    /// Failed findings also in the baseline.
+    #[serde(default)]
+    pub present_findings: usize,
     /// Baseline failed findings no longer present.
     pub fixed_findings: usize,
-    /// The new findings' keys (rule, url, selector), first 200.
-    pub new: Vec<String>,
+    /// The fixed findings (rule and message), first 200.
+    #[serde(default)]
+    pub fixed: Vec<FixedFinding>,
+    /// Broken links not broken in the baseline.
+    #[serde(default)]
+    pub new_broken_links: Vec<String>,
+    /// Links broken in the baseline that now work (or are gone).
+    #[serde(default)]
+    pub fixed_broken_links: Vec<String>,
     /// Total score of the baseline.
     pub baseline_total: f64,
     /// Veto ids that fired now but not in the baseline.
@@ -236,38 +246,108 @@ pub struct BaselineDiff {
     pub new_vetoes: Vec<String>,
 }
 
+/// A baseline finding that is gone.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FixedFinding {
+    /// Rule id.
+    pub rule: String,
+    /// Page.
+    pub url: String,
+    /// Message.
+    pub message: String,
+}
+
+/// A link's identity across runs: the URL without this site's origin.
+fn link_key(url: &str, origins: &[String]) -> String {
+    origins
+        .iter()
+        .fold(url.to_string(), |u, o| u.replace(o.as_str(), ""))
+}
+
+fn origins(r: &Report) -> Vec<String> {
+    r.site
+        .start_urls
+        .iter()
+        .filter_map(|u| url::Url::parse(u).ok())
+        .map(|u| u.origin().ascii_serialization())
+        .collect()
+}
+
 impl BaselineDiff {
-    /// Compares failed findings by rule, page and element.
-    pub fn compare(base: &Report, now: &Report, file: Option<&std::path::Path>) -> BaselineDiff {
+    /// Classifies every failed finding of `now` as new or present (by
+    /// fingerprint), lists the fixed ones, and does the same for broken links.
+    pub fn apply(base: &Report, now: &mut Report, file: Option<&std::path::Path>) -> BaselineDiff {
         use crate::checks::Outcome;
         use std::collections::HashSet;
-        let key = |f: &crate::checks::Finding| {
-            format!(
-                "{} {} {}",
-                f.rule,
-                f.url,
-                f.selector.as_deref().or(f.snippet.as_deref()).unwrap_or("")
-            )
-        };
-        let old: HashSet<String> = base
+        let old: HashSet<&str> = base
             .findings
             .iter()
             .filter(|f| f.outcome == Outcome::Failed)
-            .map(key)
+            .map(|f| f.fingerprint.as_str())
             .collect();
         let cur: HashSet<String> = now
             .findings
             .iter()
             .filter(|f| f.outcome == Outcome::Failed)
-            .map(key)
+            .map(|f| f.fingerprint.clone())
             .collect();
-        let mut new: Vec<String> = cur.difference(&old).cloned().collect();
-        new.sort();
+        let (mut new, mut present) = (0, 0);
+        for f in now
+            .findings
+            .iter_mut()
+            .filter(|f| f.outcome == Outcome::Failed)
+        {
+            if old.contains(f.fingerprint.as_str()) {
+                present += 1;
+                f.baseline = Some("present".into());
+            } else {
+                new += 1;
+                f.baseline = Some("new".into());
+            }
+        }
+        let fixed: Vec<FixedFinding> = base
+            .findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Failed && !cur.contains(&f.fingerprint))
+            .map(|f| FixedFinding {
+                rule: f.rule.clone(),
+                url: f.url.clone(),
+                message: f.message.clone(),
+            })
+            .collect();
+        let (bo, no) = (origins(base), origins(now));
+        let old_links: HashSet<String> = base
+            .links
+            .broken
+            .iter()
+            .map(|l| link_key(&l.url, &bo))
+            .collect();
+        let cur_links: HashSet<String> = now
+            .links
+            .broken
+            .iter()
+            .map(|l| link_key(&l.url, &no))
+            .collect();
         BaselineDiff {
             file: file.map(|p| p.display().to_string()),
-            new_findings: new.len(),
-            fixed_findings: old.difference(&cur).count(),
-            new: new.into_iter().take(200).collect(),
+            new_findings: new,
+            present_findings: present,
+            fixed_findings: fixed.len(),
+            fixed: fixed.into_iter().take(200).collect(),
+            new_broken_links: now
+                .links
+                .broken
+                .iter()
+                .filter(|l| !old_links.contains(&link_key(&l.url, &no)))
+                .map(|l| l.url.clone())
+                .collect(),
+            fixed_broken_links: base
+                .links
+                .broken
+                .iter()
+                .filter(|l| !cur_links.contains(&link_key(&l.url, &bo)))
+                .map(|l| l.url.clone())
+                .collect(),
             baseline_total: base.score.total,
             new_vetoes: now
                 .vetoes
