@@ -281,6 +281,7 @@ pub fn build_report(
         found_on: l.found_on.clone(),
         found_on_count: l.found_on_count,
         on_home: l.on_home,
+        consecutive_runs: 1,
     };
     let broken: Vec<BrokenLink> = site
         .links
@@ -390,6 +391,7 @@ pub fn build_report(
         site_features,
         not_checked,
         baseline: None,
+        history: Vec::new(),
     }
 }
 

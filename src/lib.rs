@@ -15,6 +15,7 @@ pub mod dates;
 pub mod demo;
 pub mod dom;
 pub mod error;
+pub mod history;
 pub mod identity;
 pub mod page;
 pub mod report;

@@ -34,6 +34,8 @@ enum Command {
     Check(CheckArgs),
     /// List the rule catalogue.
     Rules(RulesArgs),
+    /// Show the score trend of earlier audits.
+    History(HistoryArgs),
 }
 
 #[derive(clap::Args)]
@@ -85,9 +87,24 @@ struct AuditArgs {
     /// Report language: zh or en.
     #[arg(long, default_value = "zh", value_name = "LANG")]
     lang: String,
-    /// No progress bar and no summary line.
+    /// No progress bar and no summary.
     #[arg(long, short)]
     quiet: bool,
+    /// History database for score trends and broken-link streaks [default: reports/history.sqlite].
+    #[arg(long, value_name = "FILE")]
+    history: Option<PathBuf>,
+    /// Do not read or write the history database.
+    #[arg(long)]
+    no_history: bool,
+}
+
+#[derive(clap::Args)]
+struct HistoryArgs {
+    /// Site host to show (default: every site in the database).
+    site: Option<String>,
+    /// History database [default: reports/history.sqlite].
+    #[arg(long, value_name = "FILE")]
+    history: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -135,6 +152,7 @@ fn main() -> ExitCode {
             Command::Audit(args) => audit(args).await,
             Command::Check(args) => check(args).await,
             Command::Rules(args) => rules(args),
+            Command::History(args) => history(args),
         }
     });
     match result {
@@ -273,38 +291,19 @@ async fn audit(args: AuditArgs) -> Result<u8, AuditError> {
     {
         failing = true;
     }
+    if !args.no_history {
+        let path = args
+            .history
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("reports/history.sqlite"));
+        if let Err(e) = govaudit::history::update(&path, &mut report) {
+            // The audit itself succeeded: say so and go on.
+            eprintln!("govaudit: warning: {e} ({})", path.display());
+        }
+    }
     let written = report::write_all(&report, &out_dir, &formats, &args.lang)?;
     if !args.quiet {
-        println!(
-            "{} — 总分 {:.1}，{}{}；页面 {}，不可用链接 {}，问题 {}",
-            cfg.name,
-            report.score.total,
-            if report.score.verdict == "pass" {
-                "合格"
-            } else {
-                "不合格"
-            },
-            if report.vetoes.is_empty() {
-                String::new()
-            } else {
-                format!("（单项否决 {} 项）", report.vetoes.len())
-            },
-            report.summary.pages_crawled,
-            report.summary.broken_links,
-            report.summary.findings_by_severity.values().sum::<usize>()
-        );
-        if let Some(d) = &report.baseline {
-            println!(
-                "与基线相比：新增问题 {}，已整改 {}",
-                d.new_findings, d.fixed_findings
-            );
-        }
-        for l in &report.limits_hit {
-            println!(
-                "未完成：{}（{}），{} 个地址未抓取",
-                l.limit, l.value, l.not_reached
-            );
-        }
+        print!("{}", govaudit::report::terminal::render(&report));
         for p in &written {
             println!("报告 report: {}", p.display());
         }
@@ -380,6 +379,43 @@ fn rules(args: RulesArgs) -> Result<u8, AuditError> {
                 } else {
                     format!("  [ACT {}]", r.act.join(", "))
                 }
+            );
+        }
+    }
+    Ok(0)
+}
+
+fn history(args: HistoryArgs) -> Result<u8, AuditError> {
+    let path = args
+        .history
+        .unwrap_or_else(|| PathBuf::from("reports/history.sqlite"));
+    if !path.exists() {
+        return Err(usage(format!(
+            "no history database at {} (audits write one unless --no-history)",
+            path.display()
+        )));
+    }
+    let h = govaudit::history::History::open(&path).map_err(usage)?;
+    let sites = match args.site {
+        Some(s) => vec![s],
+        None => h.sites().map_err(usage)?,
+    };
+    for site in sites {
+        println!("{site}");
+        println!(
+            "  {:<26} {:<11} {:>6} {:<5} {:>6} {:>6} {:>6}",
+            "finished", "as-of", "total", "", "pages", "issues", "broken"
+        );
+        for r in h.trend(&site, 1000).map_err(usage)? {
+            println!(
+                "  {:<26} {:<11} {:>6.1} {:<5} {:>6} {:>6} {:>6}",
+                r.finished_at.get(..19).unwrap_or(&r.finished_at),
+                r.as_of,
+                r.total,
+                r.verdict,
+                r.pages,
+                r.findings,
+                r.broken_links
             );
         }
     }

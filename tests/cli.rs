@@ -11,7 +11,10 @@ fn govaudit() -> Command {
 }
 
 /// Runs the CLI off the async runtime so a loopback server in this test keeps serving.
-async fn run(args: Vec<String>) -> std::process::Output {
+async fn run(mut args: Vec<String>) -> std::process::Output {
+    if args.first().map(String::as_str) == Some("audit") {
+        args.push("--no-history".into());
+    }
     tokio::task::spawn_blocking(move || govaudit().args(&args).output().unwrap())
         .await
         .unwrap()
@@ -287,7 +290,15 @@ async fn failing_audits_exit_1_and_page_text_is_escaped() {
         let d = dir.path().join("demo").display().to_string();
         move || {
             govaudit()
-                .args(["audit", "--quiet", "--out", &d, "--fail-under", "99.9"])
+                .args([
+                    "audit",
+                    "--quiet",
+                    "--no-history",
+                    "--out",
+                    &d,
+                    "--fail-under",
+                    "99.9",
+                ])
                 .output()
                 .unwrap()
         }
@@ -408,4 +419,52 @@ fn rules_lists_act_ids() {
     assert_eq!(img["act"][0], "23a2a8");
     let text = govaudit().args(["rules"]).output().unwrap();
     assert!(String::from_utf8_lossy(&text.stdout).contains("health.homepage-stale"));
+}
+
+#[test]
+fn history_across_three_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    for i in 0..3 {
+        let out = govaudit()
+            .current_dir(dir.path())
+            .args([
+                "audit",
+                "--quiet",
+                "--format",
+                "json",
+                "--out",
+                &format!("r{i}"),
+                "--history",
+                db.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_line(&out));
+    }
+    let json: Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("r2/report.json")).unwrap()).unwrap();
+    assert_eq!(json["history"].as_array().unwrap().len(), 3);
+    let missing = json["links"]["broken"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["url"].as_str().unwrap().ends_with("/zwgk/missing.html"))
+        .unwrap();
+    assert_eq!(
+        missing["consecutive_runs"], 3,
+        "broken in three consecutive runs although the demo port changed"
+    );
+    let out = govaudit()
+        .args(["history", "--history", db.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.contains("2026-11-20"))
+            .count(),
+        3
+    );
 }

@@ -38,6 +38,7 @@ async fn every_format_parses_back_and_escapes_page_text() {
         "--as-of".into(),
         "2026-11-20".into(),
         "--no-external".into(),
+        "--no-history".into(),
         "--format".into(),
         "json,html,md,sarif,junit,csv,xlsx".into(),
         "--out".into(),

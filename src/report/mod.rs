@@ -7,6 +7,7 @@ pub mod ledger;
 pub mod md;
 pub mod model;
 pub mod sarif;
+pub mod terminal;
 
 use crate::error::{AuditError, usage};
 use std::path::{Path, PathBuf};

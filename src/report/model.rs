@@ -53,6 +53,9 @@ pub struct Report {
     /// Comparison with `--baseline`, when given.
     #[serde(default)]
     pub baseline: Option<BaselineDiff>,
+    /// Earlier runs and this one, oldest first (from `--history`).
+    #[serde(default)]
+    pub history: Vec<crate::history::RunSummary>,
 }
 
 /// Tool identity.
@@ -184,6 +187,9 @@ pub struct BrokenLink {
     pub found_on_count: usize,
     /// Linked from the home page.
     pub on_home: bool,
+    /// Consecutive audits (this one included) in which it was broken (from history).
+    #[serde(default)]
+    pub consecutive_runs: u32,
 }
 
 /// One site feature: found value, or null when absent or not checked.
