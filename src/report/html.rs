@@ -68,7 +68,7 @@ pub fn render(r: &Report, lang: &str) -> String {
     let pass = r.score.verdict == "pass";
     let _ = write!(
         h,
-        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} — {}</title><style>{STYLE}</style></head><body><main>",
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"><link rel=\"icon\" href=\"data:,\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} — {}</title><style>{STYLE}</style></head><body><main>",
         if lang == "en" { "en" } else { "zh-CN" },
         esc(&r.site.name),
         t("政府网站检查报告", "government website audit report")
@@ -177,6 +177,71 @@ pub fn render(r: &Report, lang: &str) -> String {
         );
     }
     h.push_str("</table>");
+    // Pack vetoes, findings by severity and pack, score trend, site features.
+    for p in r.score.packs.iter().filter(|p| !p.vetoes.is_empty()) {
+        let _ = write!(h, "<div class=\"veto\"><b>{} {}</b> {}</div>", esc(if lang == "en" { &p.name_en } else { &p.name }), t("否决项", "pack veto"), esc(&p.vetoes.join("；")));
+    }
+    let _ = write!(h, "<h2>{}</h2>", t("问题分布", "Findings by severity and pack"));
+    h.push_str(&severity_chart(r, lang));
+    if r.history.len() > 1 {
+        let _ = write!(h, "<h2>{}</h2>", t("分数趋势", "Score trend"));
+        h.push_str(&trend_chart(r, lang));
+    }
+    if let Some(d) = &r.baseline {
+        let _ = write!(
+            h,
+            "<h2>{}</h2><div class=\"card\"><p>{} <b>{}</b> · {} <b>{}</b> · {} <b>{}</b> · {} <b>{}</b></p>",
+            t("与基线对比", "Against the baseline"),
+            t("新增问题", "new"),
+            d.new_findings,
+            t("仍存在", "still present"),
+            d.present_findings,
+            t("已整改", "fixed"),
+            d.fixed_findings,
+            t("新增不可用链接", "new broken links"),
+            d.new_broken_links.len()
+        );
+        if !d.fixed.is_empty() {
+            let _ = write!(h, "<details><summary>{}</summary><ul>", t("已整改的问题", "Fixed"));
+            for f in d.fixed.iter().take(100) {
+                let _ = write!(h, "<li><code>{}</code> {} <span class=\"muted\">{}</span></li>", esc(&f.rule), esc(&f.message), esc(&f.url));
+            }
+            h.push_str("</ul></details>");
+        }
+        h.push_str("</div>");
+    }
+    let _ = write!(h, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>", t("站点标识与辅助功能", "Site identity and assistive features"), t("项目", "Feature"), t("状态", "State"), t("内容", "Value"));
+    let f = &r.site_features;
+    let rows: [(&str, &str, &Option<super::model::Feature>); 8] = [
+        ("关怀版入口", "Care-mode entry", &f.care_mode_entry),
+        ("无障碍工具条", "Assistive toolbar", &f.accessibility_toolbar),
+        ("网站标识码", "Site code", &f.site_code),
+        ("ICP 备案号", "ICP number", &f.icp),
+        ("公安机关备案号", "Police record", &f.police_record),
+        ("党政机关标识", "Government badge", &f.conac_badge),
+        ("站内搜索", "Site search", &f.search),
+        ("我为政府网站找错", "Error-report entry", &f.error_report_entry),
+    ];
+    for (zh, en, feat) in rows {
+        let (state, value) = match feat {
+            Some(x) => (
+                match x.state.as_str() {
+                    "found" => t("已找到", "found"),
+                    "missing" => t("未找到", "missing"),
+                    _ => t("需复核", "needs review"),
+                },
+                x.value.clone().unwrap_or_default(),
+            ),
+            None => (t("未检查", "not checked"), String::new()),
+        };
+        let class = match feat.as_ref().map(|x| x.state.as_str()) {
+            Some("found") => "st-ok",
+            Some("missing") => "st-missing",
+            _ => "st-stale",
+        };
+        let _ = write!(h, "<tr><td>{}</td><td class=\"{class}\">{}</td><td>{}</td></tr>", tr(lang, zh, en), state, esc(&value));
+    }
+    h.push_str("</table>");
     // Columns.
     let _ = write!(h, "<h2>{}</h2>", t("政务公开栏目", "Required columns"));
     let _ = write!(
@@ -260,7 +325,17 @@ pub fn render(r: &Report, lang: &str) -> String {
                 } else {
                     String::new()
                 },
-                esc(&x.fix),
+                {
+                    // Up to two example pages.
+                    let mut ex: Vec<&str> = Vec::new();
+                    for f in r.findings.iter().filter(|f| f.rule == x.id && f.outcome == Outcome::Failed) {
+                        if !ex.contains(&f.url.as_str()) && ex.len() < 2 {
+                            ex.push(&f.url);
+                        }
+                    }
+                    let links: Vec<String> = ex.iter().map(|u| link(u, u)).collect();
+                    format!("{}<br><span class=\"muted\">{}</span>", esc(&x.fix), links.join("<br>"))
+                },
                 esc(&x.refs.join("；"))
             );
         }
@@ -424,6 +499,70 @@ pub fn render(r: &Report, lang: &str) -> String {
         )
     );
     h
+}
+
+/// Failed findings by pack (rows) and severity (stacked bars), as inline SVG.
+fn severity_chart(r: &Report, lang: &str) -> String {
+    let sev = [("critical", "#b3261e"), ("serious", "#e8710a"), ("moderate", "#f9ab00"), ("minor", "#8c959f")];
+    let counts: Vec<(String, Vec<usize>)> = r
+        .score
+        .packs
+        .iter()
+        .map(|p| {
+            let name = if lang == "en" { p.name_en.clone() } else { p.name.clone() };
+            let v = sev
+                .iter()
+                .map(|(s, _)| r.findings.iter().filter(|f| f.pack == p.id && f.outcome == Outcome::Failed && f.severity.as_str() == *s).count())
+                .collect();
+            (name, v)
+        })
+        .collect();
+    let max = counts.iter().map(|(_, v)| v.iter().sum::<usize>()).max().unwrap_or(0).max(1) as f64;
+    let row = 30;
+    let height = row * counts.len() as i32 + 40;
+    let mut svg = format!("<svg role=\"img\" aria-label=\"{}\" width=\"640\" height=\"{height}\" viewBox=\"0 0 640 {height}\" xmlns=\"http://www.w3.org/2000/svg\">", esc(tr(lang, "各分项问题数（按严重程度）", "Findings per pack by severity")));
+    for (i, (name, v)) in counts.iter().enumerate() {
+        let y = i as i32 * row + 5;
+        let _ = write!(svg, "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>", y + 15, esc(name));
+        let mut x = 110.0;
+        for (n, (_, color)) in v.iter().zip(sev.iter()) {
+            let w = *n as f64 / max * 440.0;
+            if w > 0.0 {
+                let _ = write!(svg, "<rect x=\"{x:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"20\" fill=\"{color}\"/>");
+            }
+            x += w;
+        }
+        let _ = write!(svg, "<text x=\"{:.1}\" y=\"{}\" font-size=\"13\">{}</text>", x + 6.0, y + 15, v.iter().sum::<usize>());
+    }
+    let ly = row * counts.len() as i32 + 25;
+    for (i, (s, color)) in sev.iter().enumerate() {
+        let x = 110 + i as i32 * 110;
+        let _ = write!(svg, "<rect x=\"{x}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{color}\"/><text x=\"{}\" y=\"{ly}\" font-size=\"12\">{s}</text>", ly - 10, x + 16);
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The total score of each recorded run, as an inline SVG line.
+fn trend_chart(r: &Report, lang: &str) -> String {
+    let runs = &r.history;
+    let (w, hgt) = (640.0, 160.0);
+    let n = runs.len().max(2) as f64;
+    let pts: Vec<(f64, f64)> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, run)| (40.0 + i as f64 * (w - 60.0) / (n - 1.0), 10.0 + (100.0 - run.total.clamp(0.0, 100.0)) * (hgt - 40.0) / 100.0))
+        .collect();
+    let mut svg = format!("<svg role=\"img\" aria-label=\"{}\" width=\"{w}\" height=\"{hgt}\" viewBox=\"0 0 {w} {hgt}\" xmlns=\"http://www.w3.org/2000/svg\">", esc(tr(lang, "历次检查总分", "Total score per audit")));
+    let pass_y = 10.0 + (100.0 - r.score.pass_mark) * (hgt - 40.0) / 100.0;
+    let _ = write!(svg, "<line x1=\"40\" x2=\"{}\" y1=\"{pass_y:.1}\" y2=\"{pass_y:.1}\" stroke=\"#b3261e\" stroke-dasharray=\"4 4\"/>", w - 20.0);
+    let path: Vec<String> = pts.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+    let _ = write!(svg, "<polyline fill=\"none\" stroke=\"#0b57d0\" stroke-width=\"2\" points=\"{}\"/>", path.join(" "));
+    for ((x, y), run) in pts.iter().zip(runs) {
+        let _ = write!(svg, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3\" fill=\"#0b57d0\"/><text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{:.1}</text><text x=\"{x:.1}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">{}</text>", y - 6.0, run.total, hgt - 8.0, esc(run.finished_at.get(5..10).unwrap_or("")));
+    }
+    svg.push_str("</svg>");
+    svg
 }
 
 /// Horizontal bars, one per pack, as inline SVG.
