@@ -109,6 +109,9 @@ pub struct Page {
     pub is_html: bool,
     /// A care-mode (关怀版) page: judged with the care-mode thresholds.
     pub care_mode: bool,
+    /// The decoded body held NUL bytes or mostly control characters (binary data
+    /// served as HTML); the HTML parser hides both, so it is noted before parsing.
+    pub binary_content: bool,
     /// Linked stylesheets supplied by the caller (`(url, text)`), cascaded before
     /// the page's own `<style>` blocks.
     pub stylesheets: Vec<crate::crawl::resources::Resource>,
@@ -218,6 +221,13 @@ impl Page {
             .and_then(|h| h.rsplit('.').next())
             .map(|t| t.to_ascii_lowercase());
         let decoded = decode_html(body, content_type, tld.as_deref());
+        let sample: Vec<char> = decoded.text.chars().take(4096).collect();
+        let controls = sample
+            .iter()
+            .filter(|c| c.is_control() && !c.is_whitespace())
+            .count();
+        let binary_content =
+            sample.contains(&'\0') || (controls > 20 && controls * 10 > sample.len());
         let html = Html::parse_document(&decoded.text);
         let base = html
             .select(&BASE)
@@ -242,6 +252,7 @@ impl Page {
             stylesheets: Vec::new(),
             scripts: Vec::new(),
             care_mode: false,
+            binary_content,
             cascade: std::cell::OnceCell::new(),
             ids: std::cell::OnceCell::new(),
             labels: std::cell::OnceCell::new(),
@@ -524,10 +535,14 @@ impl Page {
                 .select(&LINKISH)
                 .filter_map(|a| a.parent().and_then(ElementRef::wrap))
                 .find(|p| {
+                    // Only the first characters: a page of 100,000 links has one
+                    // parent, and its whole text per link would be quadratic.
                     p.text()
+                        .flat_map(str::chars)
+                        .filter(|c| !c.is_whitespace())
+                        .take(4)
                         .collect::<String>()
-                        .trim_start()
-                        .starts_with("当前位置")
+                        == "当前位置"
                 })
         })?;
         let text = collapse(&el.text().collect::<String>());

@@ -199,6 +199,14 @@ impl<'a> RuleRun<'a> {
         args: &[(&str, String)],
     ) {
         self.applicable = true;
+        // Over the cap nothing is built: locating an element walks its siblings,
+        // and a page with 100,000 failing links must stay linear.
+        if self.findings.len() >= MAX_FINDINGS_PER_PAGE
+            && self.meta.level == crate::rules::Level::Page
+        {
+            self.omitted += 1;
+            return;
+        }
         let (selector, snip) = match el {
             Some(e) => (Some(css_selector(e)), Some(snippet(e, SNIPPET_CHARS))),
             None => (None, evidence),
@@ -346,6 +354,7 @@ pub fn page_rules() -> Vec<Box<dyn PageRule>> {
         Box::new(a11y::label_content_name::LabelContentName),
         Box::new(a11y::css_orientation::CssOrientation),
         Box::new(a11y::color_contrast::ColorContrast),
+        Box::new(health::page_integrity::PageIntegrity),
         Box::new(elderly::floating_ad::FloatingAd),
         Box::new(elderly::inducement::Inducement),
         Box::new(elderly::zoom_blocked::ZoomBlocked),

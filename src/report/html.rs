@@ -179,9 +179,19 @@ pub fn render(r: &Report, lang: &str) -> String {
     h.push_str("</table>");
     // Pack vetoes, findings by severity and pack, score trend, site features.
     for p in r.score.packs.iter().filter(|p| !p.vetoes.is_empty()) {
-        let _ = write!(h, "<div class=\"veto\"><b>{} {}</b> {}</div>", esc(if lang == "en" { &p.name_en } else { &p.name }), t("否决项", "pack veto"), esc(&p.vetoes.join("；")));
+        let _ = write!(
+            h,
+            "<div class=\"veto\"><b>{} {}</b> {}</div>",
+            esc(if lang == "en" { &p.name_en } else { &p.name }),
+            t("否决项", "pack veto"),
+            esc(&p.vetoes.join("；"))
+        );
     }
-    let _ = write!(h, "<h2>{}</h2>", t("问题分布", "Findings by severity and pack"));
+    let _ = write!(
+        h,
+        "<h2>{}</h2>",
+        t("问题分布", "Findings by severity and pack")
+    );
     h.push_str(&severity_chart(r, lang));
     if r.history.len() > 1 {
         let _ = write!(h, "<h2>{}</h2>", t("分数趋势", "Score trend"));
@@ -202,25 +212,50 @@ pub fn render(r: &Report, lang: &str) -> String {
             d.new_broken_links.len()
         );
         if !d.fixed.is_empty() {
-            let _ = write!(h, "<details><summary>{}</summary><ul>", t("已整改的问题", "Fixed"));
+            let _ = write!(
+                h,
+                "<details><summary>{}</summary><ul>",
+                t("已整改的问题", "Fixed")
+            );
             for f in d.fixed.iter().take(100) {
-                let _ = write!(h, "<li><code>{}</code> {} <span class=\"muted\">{}</span></li>", esc(&f.rule), esc(&f.message), esc(&f.url));
+                let _ = write!(
+                    h,
+                    "<li><code>{}</code> {} <span class=\"muted\">{}</span></li>",
+                    esc(&f.rule),
+                    esc(&f.message),
+                    esc(&f.url)
+                );
             }
             h.push_str("</ul></details>");
         }
         h.push_str("</div>");
     }
-    let _ = write!(h, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>", t("站点标识与辅助功能", "Site identity and assistive features"), t("项目", "Feature"), t("状态", "State"), t("内容", "Value"));
+    let _ = write!(
+        h,
+        "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+        t("站点标识与辅助功能", "Site identity and assistive features"),
+        t("项目", "Feature"),
+        t("状态", "State"),
+        t("内容", "Value")
+    );
     let f = &r.site_features;
     let rows: [(&str, &str, &Option<super::model::Feature>); 8] = [
         ("关怀版入口", "Care-mode entry", &f.care_mode_entry),
-        ("无障碍工具条", "Assistive toolbar", &f.accessibility_toolbar),
+        (
+            "无障碍工具条",
+            "Assistive toolbar",
+            &f.accessibility_toolbar,
+        ),
         ("网站标识码", "Site code", &f.site_code),
         ("ICP 备案号", "ICP number", &f.icp),
         ("公安机关备案号", "Police record", &f.police_record),
         ("党政机关标识", "Government badge", &f.conac_badge),
         ("站内搜索", "Site search", &f.search),
-        ("我为政府网站找错", "Error-report entry", &f.error_report_entry),
+        (
+            "我为政府网站找错",
+            "Error-report entry",
+            &f.error_report_entry,
+        ),
     ];
     for (zh, en, feat) in rows {
         let (state, value) = match feat {
@@ -239,7 +274,13 @@ pub fn render(r: &Report, lang: &str) -> String {
             Some("missing") => "st-missing",
             _ => "st-stale",
         };
-        let _ = write!(h, "<tr><td>{}</td><td class=\"{class}\">{}</td><td>{}</td></tr>", tr(lang, zh, en), state, esc(&value));
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td class=\"{class}\">{}</td><td>{}</td></tr>",
+            tr(lang, zh, en),
+            state,
+            esc(&value)
+        );
     }
     h.push_str("</table>");
     // Columns.
@@ -328,13 +369,21 @@ pub fn render(r: &Report, lang: &str) -> String {
                 {
                     // Up to two example pages.
                     let mut ex: Vec<&str> = Vec::new();
-                    for f in r.findings.iter().filter(|f| f.rule == x.id && f.outcome == Outcome::Failed) {
+                    for f in r
+                        .findings
+                        .iter()
+                        .filter(|f| f.rule == x.id && f.outcome == Outcome::Failed)
+                    {
                         if !ex.contains(&f.url.as_str()) && ex.len() < 2 {
                             ex.push(&f.url);
                         }
                     }
                     let links: Vec<String> = ex.iter().map(|u| link(u, u)).collect();
-                    format!("{}<br><span class=\"muted\">{}</span>", esc(&x.fix), links.join("<br>"))
+                    format!(
+                        "{}<br><span class=\"muted\">{}</span>",
+                        esc(&x.fix),
+                        links.join("<br>")
+                    )
                 },
                 esc(&x.refs.join("；"))
             );
@@ -503,41 +552,90 @@ pub fn render(r: &Report, lang: &str) -> String {
 
 /// Failed findings by pack (rows) and severity (stacked bars), as inline SVG.
 fn severity_chart(r: &Report, lang: &str) -> String {
-    let sev = [("critical", "#b3261e"), ("serious", "#e8710a"), ("moderate", "#f9ab00"), ("minor", "#8c959f")];
+    let sev = [
+        ("critical", "#b3261e"),
+        ("serious", "#e8710a"),
+        ("moderate", "#f9ab00"),
+        ("minor", "#8c959f"),
+    ];
     let counts: Vec<(String, Vec<usize>)> = r
         .score
         .packs
         .iter()
         .map(|p| {
-            let name = if lang == "en" { p.name_en.clone() } else { p.name.clone() };
+            let name = if lang == "en" {
+                p.name_en.clone()
+            } else {
+                p.name.clone()
+            };
             let v = sev
                 .iter()
-                .map(|(s, _)| r.findings.iter().filter(|f| f.pack == p.id && f.outcome == Outcome::Failed && f.severity.as_str() == *s).count())
+                .map(|(s, _)| {
+                    r.findings
+                        .iter()
+                        .filter(|f| {
+                            f.pack == p.id
+                                && f.outcome == Outcome::Failed
+                                && f.severity.as_str() == *s
+                        })
+                        .count()
+                })
                 .collect();
             (name, v)
         })
         .collect();
-    let max = counts.iter().map(|(_, v)| v.iter().sum::<usize>()).max().unwrap_or(0).max(1) as f64;
+    let max = counts
+        .iter()
+        .map(|(_, v)| v.iter().sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
     let row = 30;
     let height = row * counts.len() as i32 + 40;
-    let mut svg = format!("<svg role=\"img\" aria-label=\"{}\" width=\"640\" height=\"{height}\" viewBox=\"0 0 640 {height}\" xmlns=\"http://www.w3.org/2000/svg\">", esc(tr(lang, "各分项问题数（按严重程度）", "Findings per pack by severity")));
+    let mut svg = format!(
+        "<svg role=\"img\" aria-label=\"{}\" width=\"640\" height=\"{height}\" viewBox=\"0 0 640 {height}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        esc(tr(
+            lang,
+            "各分项问题数（按严重程度）",
+            "Findings per pack by severity"
+        ))
+    );
     for (i, (name, v)) in counts.iter().enumerate() {
         let y = i as i32 * row + 5;
-        let _ = write!(svg, "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>", y + 15, esc(name));
+        let _ = write!(
+            svg,
+            "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>",
+            y + 15,
+            esc(name)
+        );
         let mut x = 110.0;
         for (n, (_, color)) in v.iter().zip(sev.iter()) {
             let w = *n as f64 / max * 440.0;
             if w > 0.0 {
-                let _ = write!(svg, "<rect x=\"{x:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"20\" fill=\"{color}\"/>");
+                let _ = write!(
+                    svg,
+                    "<rect x=\"{x:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"20\" fill=\"{color}\"/>"
+                );
             }
             x += w;
         }
-        let _ = write!(svg, "<text x=\"{:.1}\" y=\"{}\" font-size=\"13\">{}</text>", x + 6.0, y + 15, v.iter().sum::<usize>());
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{}\" font-size=\"13\">{}</text>",
+            x + 6.0,
+            y + 15,
+            v.iter().sum::<usize>()
+        );
     }
     let ly = row * counts.len() as i32 + 25;
     for (i, (s, color)) in sev.iter().enumerate() {
         let x = 110 + i as i32 * 110;
-        let _ = write!(svg, "<rect x=\"{x}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{color}\"/><text x=\"{}\" y=\"{ly}\" font-size=\"12\">{s}</text>", ly - 10, x + 16);
+        let _ = write!(
+            svg,
+            "<rect x=\"{x}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{color}\"/><text x=\"{}\" y=\"{ly}\" font-size=\"12\">{s}</text>",
+            ly - 10,
+            x + 16
+        );
     }
     svg.push_str("</svg>");
     svg
@@ -551,15 +649,38 @@ fn trend_chart(r: &Report, lang: &str) -> String {
     let pts: Vec<(f64, f64)> = runs
         .iter()
         .enumerate()
-        .map(|(i, run)| (40.0 + i as f64 * (w - 60.0) / (n - 1.0), 10.0 + (100.0 - run.total.clamp(0.0, 100.0)) * (hgt - 40.0) / 100.0))
+        .map(|(i, run)| {
+            (
+                40.0 + i as f64 * (w - 60.0) / (n - 1.0),
+                10.0 + (100.0 - run.total.clamp(0.0, 100.0)) * (hgt - 40.0) / 100.0,
+            )
+        })
         .collect();
-    let mut svg = format!("<svg role=\"img\" aria-label=\"{}\" width=\"{w}\" height=\"{hgt}\" viewBox=\"0 0 {w} {hgt}\" xmlns=\"http://www.w3.org/2000/svg\">", esc(tr(lang, "历次检查总分", "Total score per audit")));
+    let mut svg = format!(
+        "<svg role=\"img\" aria-label=\"{}\" width=\"{w}\" height=\"{hgt}\" viewBox=\"0 0 {w} {hgt}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        esc(tr(lang, "历次检查总分", "Total score per audit"))
+    );
     let pass_y = 10.0 + (100.0 - r.score.pass_mark) * (hgt - 40.0) / 100.0;
-    let _ = write!(svg, "<line x1=\"40\" x2=\"{}\" y1=\"{pass_y:.1}\" y2=\"{pass_y:.1}\" stroke=\"#b3261e\" stroke-dasharray=\"4 4\"/>", w - 20.0);
+    let _ = write!(
+        svg,
+        "<line x1=\"40\" x2=\"{}\" y1=\"{pass_y:.1}\" y2=\"{pass_y:.1}\" stroke=\"#b3261e\" stroke-dasharray=\"4 4\"/>",
+        w - 20.0
+    );
     let path: Vec<String> = pts.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
-    let _ = write!(svg, "<polyline fill=\"none\" stroke=\"#0b57d0\" stroke-width=\"2\" points=\"{}\"/>", path.join(" "));
+    let _ = write!(
+        svg,
+        "<polyline fill=\"none\" stroke=\"#0b57d0\" stroke-width=\"2\" points=\"{}\"/>",
+        path.join(" ")
+    );
     for ((x, y), run) in pts.iter().zip(runs) {
-        let _ = write!(svg, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3\" fill=\"#0b57d0\"/><text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{:.1}</text><text x=\"{x:.1}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">{}</text>", y - 6.0, run.total, hgt - 8.0, esc(run.finished_at.get(5..10).unwrap_or("")));
+        let _ = write!(
+            svg,
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3\" fill=\"#0b57d0\"/><text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{:.1}</text><text x=\"{x:.1}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">{}</text>",
+            y - 6.0,
+            run.total,
+            hgt - 8.0,
+            esc(run.finished_at.get(5..10).unwrap_or(""))
+        );
     }
     svg.push_str("</svg>");
     svg

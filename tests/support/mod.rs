@@ -2,6 +2,8 @@
 //! redirects, delays, and a request log with server-side timestamps.
 #![allow(dead_code)]
 
+pub mod evil;
+
 use axum::body::Body;
 use axum::http::{Method, Request, Response, StatusCode};
 use std::collections::HashMap;

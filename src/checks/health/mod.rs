@@ -8,4 +8,5 @@ pub mod future_dates;
 pub mod homepage_stale;
 pub mod identity;
 pub mod meta_tags;
+pub mod page_integrity;
 pub mod site_unreachable;
