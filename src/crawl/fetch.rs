@@ -567,6 +567,28 @@ mod tests {
         assert!(!is_private_host(&Url::parse("http://8.8.8.8/").unwrap()));
     }
 
+    #[tokio::test]
+    async fn a_public_site_never_leads_the_crawler_to_private_addresses() {
+        let settings = FetchSettings {
+            timeout: Duration::from_secs(1),
+            retries: 0,
+            max_body_bytes: 1024,
+            max_retry_after: Duration::from_secs(1),
+            ignore_robots: true,
+            allow_private: false,
+            backoff: Duration::from_millis(10),
+        };
+        let f = Fetcher::new(settings, Arc::new(Politeness::new(100.0))).unwrap();
+        let start = Url::parse("http://www.kaifu.gov.cn/").unwrap();
+        for hop in ["http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:8080/", "http://[::1]/", "http://10.0.0.5/"] {
+            let err = f.guard(&start, &Url::parse(hop).unwrap()).await.expect("refused");
+            assert_eq!(err.kind, FetchErrorKind::PrivateAddress, "{hop}");
+        }
+        // A private start (tests, an intranet audit) may stay private.
+        let local = Url::parse("http://127.0.0.1:9/").unwrap();
+        assert!(f.guard(&local, &local).await.is_none());
+    }
+
     #[test]
     fn retry_after_seconds_and_dates() {
         let mut h = HeaderMap::new();
