@@ -13,8 +13,12 @@ use proptest::prelude::*;
 use std::sync::{Arc, LazyLock};
 use url::Url;
 
-static ANALYZER: LazyLock<AuditAnalyzer> =
-    LazyLock::new(|| AuditAnalyzer::new(Arc::new(Catalog::embedded().unwrap()), chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()));
+static ANALYZER: LazyLock<AuditAnalyzer> = LazyLock::new(|| {
+    AuditAnalyzer::new(
+        Arc::new(Catalog::embedded().unwrap()),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+    )
+});
 
 /// HTML-ish byte soup: tags, attributes, ARIA, styles, GBK bytes, NULs.
 fn html_soup() -> impl Strategy<Value = Vec<u8>> {

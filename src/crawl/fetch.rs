@@ -580,8 +580,16 @@ mod tests {
         };
         let f = Fetcher::new(settings, Arc::new(Politeness::new(100.0))).unwrap();
         let start = Url::parse("http://www.kaifu.gov.cn/").unwrap();
-        for hop in ["http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:8080/", "http://[::1]/", "http://10.0.0.5/"] {
-            let err = f.guard(&start, &Url::parse(hop).unwrap()).await.expect("refused");
+        for hop in [
+            "http://169.254.169.254/latest/meta-data/",
+            "http://127.0.0.1:8080/",
+            "http://[::1]/",
+            "http://10.0.0.5/",
+        ] {
+            let err = f
+                .guard(&start, &Url::parse(hop).unwrap())
+                .await
+                .expect("refused");
             assert_eq!(err.kind, FetchErrorKind::PrivateAddress, "{hop}");
         }
         // A private start (tests, an intranet audit) may stay private.

@@ -20,26 +20,11 @@ impl SiteRule for CareModeEntry {
     }
 
     fn check(&self, site: &SiteModel, run: &mut RuleRun<'_>) {
-        let Some(home) = &site.home else { return };
-        let Some(a) = &home.assist else { return };
-        run.applies();
-        if a.care_entry.is_some() {
-            return;
-        }
-        match a.unread_scripts.first().or(a.writing_scripts.first()) {
-            Some(script) => run.cant_tell_at(
-                &home.url,
-                Some(script.clone()),
-                &[(
-                    "detail",
-                    format!("页面头部可能由脚本 {script} 写入，需人工确认"),
-                )],
-            ),
-            None => run.fail_at(
-                &home.url,
-                None,
-                &[("detail", "首页未找到关怀版/长者模式入口".into())],
-            ),
-        }
+        super::judge_home_feature(
+            site,
+            run,
+            |a| a.care_entry.is_some(),
+            "首页未找到关怀版/长者模式入口",
+        );
     }
 }

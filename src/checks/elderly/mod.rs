@@ -46,3 +46,31 @@ fn chrome(s: &str) -> bool {
         || s.contains("copyright")
         || s.contains("clock")
 }
+
+/// Shared verdict of the home-page assistive features: found → passed; absent
+/// with a header-writing or unread same-site script → `cantTell` naming it;
+/// absent otherwise → failed with `missing`.
+pub fn judge_home_feature(
+    site: &crate::site::SiteModel,
+    run: &mut crate::checks::RuleRun<'_>,
+    found: impl Fn(&crate::assist::AssistFeatures) -> bool,
+    missing: &str,
+) {
+    let Some(home) = &site.home else { return };
+    let Some(a) = &home.assist else { return };
+    run.applies();
+    if found(a) {
+        return;
+    }
+    match a.unread_scripts.first().or(a.writing_scripts.first()) {
+        Some(script) => run.cant_tell_at(
+            &home.url,
+            Some(script.clone()),
+            &[(
+                "detail",
+                format!("页面头部可能由脚本 {script} 写入，需人工确认"),
+            )],
+        ),
+        None => run.fail_at(&home.url, None, &[("detail", missing.to_string())]),
+    }
+}
