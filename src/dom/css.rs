@@ -92,28 +92,11 @@ impl Cascade {
     }
 
     fn add_block(&mut self, css: &str, origin: &str, depth: usize) {
-        let bytes = css.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() && self.rules.len() < MAX_RULES {
-            // Prelude up to '{' (or ';' for statement at-rules such as @import).
-            let start = i;
-            while i < bytes.len() && bytes[i] != b'{' && bytes[i] != b';' && bytes[i] != b'}' {
-                i += 1;
-            }
-            if i >= bytes.len() {
+        for (prelude, body) in split_blocks(css) {
+            if self.rules.len() >= MAX_RULES {
                 break;
             }
-            if bytes[i] != b'{' {
-                i += 1;
-                continue;
-            }
-            let prelude = css[start..i].trim();
-            let body_start = i + 1;
-            let Some(body_end) = matching_brace(bytes, i) else {
-                break;
-            };
-            let body = &css[body_start..body_end];
-            i = body_end + 1;
+            let (prelude, body) = (prelude.as_str(), body.as_str());
             if let Some(at) = prelude.strip_prefix('@') {
                 let lower = at.to_ascii_lowercase();
                 if let Some(query) = lower.strip_prefix("media") {
@@ -227,8 +210,15 @@ impl Cascade {
 /// The top-level blocks of a stylesheet as `(prelude, body)` pairs, comments
 /// removed: `("@media (orientation: portrait)", "html { … }")`, `("p.x", "color: red")`.
 pub fn blocks(css: &str) -> Vec<(String, String)> {
-    let cleaned = strip_comments(&css[..floor_char_boundary(css, MAX_SHEET_BYTES)]);
-    let bytes = cleaned.as_bytes();
+    split_blocks(&strip_comments(
+        &css[..floor_char_boundary(css, MAX_SHEET_BYTES)],
+    ))
+}
+
+/// The top-level `(prelude, body)` blocks of comment-free CSS; statement at-rules
+/// (`@import …;`) and stray braces are skipped.
+fn split_blocks(css: &str) -> Vec<(String, String)> {
+    let bytes = css.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() && out.len() < MAX_RULES {
@@ -247,8 +237,8 @@ pub fn blocks(css: &str) -> Vec<(String, String)> {
             break;
         };
         out.push((
-            cleaned[start..i].trim().to_string(),
-            cleaned[i + 1..end].to_string(),
+            css[start..i].trim().to_string(),
+            css[i + 1..end].to_string(),
         ));
         i = end + 1;
     }
