@@ -99,6 +99,39 @@ pub fn render(r: &Report) -> String {
         }
         m.push('\n');
     }
+    if let Some(d) = &r.baseline {
+        let _ = writeln!(
+            m,
+            "## 与基线对比\n\n新增问题 **{}**，仍存在 {}，已整改 {}；新增不可用链接 {}，已修复链接 {}。\n",
+            d.new_findings,
+            d.present_findings,
+            d.fixed_findings,
+            d.new_broken_links.len(),
+            d.fixed_broken_links.len()
+        );
+        let new: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.baseline.as_deref() == Some("new"))
+            .take(20)
+            .collect();
+        if !new.is_empty() {
+            let _ = writeln!(m, "| 新增问题 | 页面 |\n|---|---|");
+            for f in new {
+                let _ = writeln!(
+                    m,
+                    "| `{}` {} | {} |",
+                    f.rule,
+                    cell(&f.message),
+                    cell(&f.url)
+                );
+            }
+            m.push('\n');
+        }
+        for v in &d.new_vetoes {
+            let _ = writeln!(m, "- 新增单项否决：`{v}`");
+        }
+    }
     if !r.limits_hit.is_empty() {
         let _ = writeln!(m, "## 未完成的部分\n");
         for l in &r.limits_hit {
