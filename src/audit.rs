@@ -1,7 +1,7 @@
 //! One audit end to end: crawl with page checks, build the site model, run site
 //! checks, score, and assemble the [`Report`].
 
-use crate::checks::{self, Outcome, PageRule, RuleResult};
+use crate::checks::{self, Finding, Outcome, PageOutcomes, PageRule, RuleResult};
 use crate::config::AuditConfig;
 use crate::crawl::{self, Analyzed, Analyzer, CrawlOutput, LinkHealth, PageInput, StopSignal};
 use crate::error::AuditError;
@@ -23,10 +23,22 @@ pub struct PageAnalysis {
     pub results: Vec<RuleResult>,
 }
 
+/// What a crawl keeps per page until the report is written: the site-model
+/// facts, the verdicts as bits, and the findings.
+pub struct PageKept {
+    /// Facts for the site model.
+    pub summary: PageSummary,
+    /// Which rules applied and failed (indices into [`AuditAnalyzer::rule_ids`]).
+    pub outcomes: PageOutcomes,
+    /// Findings reported on the page.
+    pub findings: Vec<Finding>,
+}
+
 /// Parses a page and runs every page rule on it.
 pub struct AuditAnalyzer {
     catalog: Arc<Catalog>,
     rules: Vec<Box<dyn PageRule>>,
+    rule_ids: Vec<&'static str>,
     as_of: NaiveDate,
     /// Care-mode pages named by the home page's care entry (the home page is
     /// analysed first, alone, so later pages see this).
@@ -36,12 +48,19 @@ pub struct AuditAnalyzer {
 impl AuditAnalyzer {
     /// An analyzer with every registered page rule.
     pub fn new(catalog: Arc<Catalog>, as_of: NaiveDate) -> AuditAnalyzer {
+        let rules = checks::page_rules();
         AuditAnalyzer {
             catalog,
-            rules: checks::page_rules(),
+            rule_ids: rules.iter().map(|r| r.id()).collect(),
+            rules,
             as_of,
             care_urls: Default::default(),
         }
+    }
+
+    /// The page rules' ids, in the order [`PageOutcomes`] bits refer to.
+    pub fn rule_ids(&self) -> &[&'static str] {
+        &self.rule_ids
     }
 
     /// Analyses an already-parsed page (used by `govaudit check` too).
@@ -88,9 +107,9 @@ impl AuditAnalyzer {
 }
 
 impl Analyzer for AuditAnalyzer {
-    type Output = PageAnalysis;
+    type Output = PageKept;
 
-    fn analyze(&self, input: &PageInput) -> Analyzed<PageAnalysis> {
+    fn analyze(&self, input: &PageInput) -> Analyzed<PageKept> {
         let f = &input.fetched;
         let mut page = Page::parse(
             f.final_url.clone(),
@@ -107,11 +126,22 @@ impl Analyzer for AuditAnalyzer {
         if input.is_home {
             self.remember_care_entry(&page, &analysis.summary);
         }
+        let (outcomes, findings) = PageOutcomes::fold(&self.rule_ids, analysis.results);
+        // The crawl record carries the URLs and the title; `build_report` puts
+        // them back, so 50,000 pages do not hold them twice.
+        let mut summary = analysis.summary;
+        summary.url = String::new();
+        summary.final_url = String::new();
+        summary.title = None;
         Analyzed {
             links: page.discovered(&links),
             charset: Some(page.charset.to_string()),
             title: page.title(),
-            output: analysis,
+            output: PageKept {
+                summary,
+                outcomes,
+                findings,
+            },
         }
     }
 }
@@ -170,7 +200,7 @@ pub async fn run_audit(
 pub fn build_report(
     cfg: &AuditConfig,
     catalog: &Catalog,
-    output: CrawlOutput<PageAnalysis>,
+    output: CrawlOutput<PageKept>,
     started_at: chrono::DateTime<chrono::Local>,
     duration_secs: f64,
     home_error: Option<String>,
@@ -183,31 +213,40 @@ pub fn build_report(
         requests,
     } = output;
     let mut tallies: BTreeMap<String, RuleTally> = BTreeMap::new();
+    // Page verdicts are bits over the page-rule list; tally them by index first.
+    let page_rule_ids: Vec<&str> = checks::page_rules().iter().map(|r| r.id()).collect();
+    let mut by_index = vec![RuleTally::default(); checks::MAX_PAGE_RULES];
     let mut findings = Vec::new();
-    let mut summaries = Vec::new();
+    let mut summaries = Vec::with_capacity(pages.len());
     let mut soft_404: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut page_entries = Vec::new();
+    let mut page_entries = Vec::with_capacity(pages.len());
     for rec in pages {
         let mut page_failed = 0;
-        if let Some(analysis) = rec.analysis {
-            for r in analysis.results {
-                let t = tallies.entry(r.rule.clone()).or_default();
-                t.applicable += usize::from(r.applicable);
-                t.failed += usize::from(r.failed);
-                let failed = r
-                    .findings
-                    .iter()
-                    .filter(|f| f.outcome == Outcome::Failed)
-                    .count()
-                    + r.omitted;
-                t.findings += failed;
-                t.cant_tell += r.findings.len() + r.omitted - failed;
-                page_failed += failed;
-                findings.extend(r.findings);
+        if let Some(kept) = rec.analysis.map(|b| *b) {
+            for i in kept.outcomes.applicable() {
+                by_index[i].applicable += 1;
             }
-            let mut summary = analysis.summary;
+            for i in kept.outcomes.failed() {
+                by_index[i].failed += 1;
+            }
+            for (i, n) in kept.outcomes.omitted() {
+                by_index[i].findings += n;
+                page_failed += n;
+            }
+            for f in &kept.findings {
+                let t = tallies.entry(f.rule.clone()).or_default();
+                if f.outcome == Outcome::Failed {
+                    t.findings += 1;
+                    page_failed += 1;
+                } else {
+                    t.cant_tell += 1;
+                }
+            }
+            findings.extend(kept.findings);
+            let mut summary = kept.summary;
             summary.depth = rec.depth;
             summary.final_url = rec.final_url.clone();
+            summary.title = rec.title.clone();
             if summary.soft_404 {
                 soft_404.insert(rec.url.clone());
             }
@@ -229,6 +268,12 @@ pub fn build_report(
             elapsed_ms: rec.elapsed_ms,
             findings: page_failed,
         });
+    }
+    for (id, t) in page_rule_ids.iter().zip(by_index) {
+        let sum = tallies.entry(id.to_string()).or_default();
+        sum.applicable += t.applicable;
+        sum.failed += t.failed;
+        sum.findings += t.findings;
     }
     let home_url = cfg
         .start_urls

@@ -10,7 +10,6 @@ use crate::dates;
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 use url::Url;
 
@@ -160,8 +159,8 @@ pub struct PageSummary {
     pub final_url: String,
     /// `<title>`.
     pub title: Option<String>,
-    /// National meta tags present (name → content).
-    pub meta: BTreeMap<String, String>,
+    /// National meta tags present, with their content.
+    pub meta: MetaTags,
     /// Short-text links (navigation candidates), kept for pages near the top.
     pub nav_links: Vec<NavLink>,
     /// Dated list items (newest first, capped).
@@ -179,15 +178,48 @@ pub struct PageSummary {
     /// The last segment of the breadcrumb (当前位置：首页 > … > 栏目).
     pub breadcrumb: Option<String>,
     /// Which [`MARKERS`] occur in the page text.
-    pub markers: Vec<String>,
+    pub markers: Vec<&'static str>,
     /// Interpretation forms beyond text: video, 图解 images, H5 pages.
     pub media: Vec<String>,
     /// A 200 answer that says 页面不存在 / 404.
     pub soft_404: bool,
     /// Identity facts (home page only).
-    pub identity: Option<crate::identity::Identity>,
+    pub identity: Option<Box<crate::identity::Identity>>,
     /// Care entry and toolbar (home page only).
-    pub assist: Option<crate::assist::AssistFeatures>,
+    pub assist: Option<Box<crate::assist::AssistFeatures>>,
+}
+
+/// Which [`NATIONAL_META`] tags a page carries, and the content of the one the
+/// site model reads (`ColumnName`, at most 200 characters): a few bytes per page
+/// where a map of every tag's content would take hundreds.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MetaTags {
+    /// Bit `i` set when `NATIONAL_META[i]` is present.
+    present: u8,
+    /// `ColumnName`'s content.
+    column_name: Option<Box<str>>,
+}
+
+impl MetaTags {
+    /// The content of tag `name`, for `ColumnName`; `Some("")` for another tag
+    /// that is present (its content is not kept).
+    pub fn get(&self, name: &str) -> Option<&str> {
+        if !self.contains_key(name) {
+            return None;
+        }
+        Some(match name {
+            "ColumnName" => self.column_name.as_deref().unwrap_or(""),
+            _ => "",
+        })
+    }
+
+    /// Whether the page carries tag `name`.
+    pub fn contains_key(&self, name: &str) -> bool {
+        NATIONAL_META
+            .iter()
+            .position(|n| *n == name)
+            .is_some_and(|i| self.present & (1 << i) != 0)
+    }
 }
 
 /// A short link that may name a column.
@@ -427,13 +459,16 @@ impl Page {
 
     /// Owned summary for the site model.
     pub fn summary(&self, links: &[PageLink], as_of: NaiveDate) -> PageSummary {
-        let mut meta: BTreeMap<String, String> = BTreeMap::new();
-        for name in NATIONAL_META {
+        let mut meta = MetaTags::default();
+        for (i, name) in NATIONAL_META.iter().enumerate() {
             if let Some(v) = self.meta(name) {
-                meta.insert(name.to_string(), v.chars().take(200).collect());
+                meta.present |= 1 << i;
+                if *name == "ColumnName" {
+                    meta.column_name = Some(v.chars().take(200).collect::<String>().into());
+                }
             }
         }
-        let pub_date = meta.get("PubDate").and_then(|v| dates::meta_date(v));
+        let pub_date = self.meta("PubDate").and_then(|v| dates::meta_date(&v));
         let mut items = self.dated_items(as_of);
         let count = items.len();
         items.sort_by_key(|i| std::cmp::Reverse(i.date));
@@ -473,7 +508,7 @@ impl Page {
         let markers = MARKERS
             .iter()
             .filter(|m| full_text.contains(*m))
-            .map(|m| m.to_string())
+            .copied()
             .collect();
         PageSummary {
             final_url: self.url.to_string(),
@@ -482,8 +517,12 @@ impl Page {
             markers,
             media: self.media(),
             soft_404: self.soft_404(&body_text),
-            identity: self.is_home.then(|| crate::identity::extract(self)),
-            assist: self.is_home.then(|| crate::assist::detect_page(self)),
+            identity: self
+                .is_home
+                .then(|| Box::new(crate::identity::extract(self))),
+            assist: self
+                .is_home
+                .then(|| Box::new(crate::assist::detect_page(self))),
             url: self.url.to_string(),
             title: self.title(),
             meta,
@@ -728,10 +767,7 @@ mod tests {
             r#"<head><meta name="ColumnName" content="通知公告"><meta name="PubDate" content="2026-07-19 07:16"></head><body><p>暂无信息</p></body>"#,
         );
         let s = p.summary(&p.links(), NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-        assert_eq!(
-            s.meta.get("ColumnName").map(String::as_str),
-            Some("通知公告")
-        );
+        assert_eq!(s.meta.get("ColumnName"), Some("通知公告"));
         assert_eq!(s.pub_date, NaiveDate::from_ymd_opt(2026, 7, 19));
         assert!(s.placeholder);
     }

@@ -293,6 +293,72 @@ pub struct RuleResult {
     pub omitted: usize,
 }
 
+/// One page's verdicts, compact: bit `i` stands for the `i`-th rule of the
+/// analyser's rule list. A crawl keeps this per page (about 40 bytes) instead of
+/// a [`RuleResult`] per rule (kilobytes), so memory stays flat over 50,000 pages.
+#[derive(Debug, Clone, Default)]
+pub struct PageOutcomes {
+    applicable: u128,
+    failed: u128,
+    /// (rule index, findings beyond the per-page cap); usually empty.
+    omitted: Box<[(u16, u32)]>,
+}
+
+/// Most page rules [`PageOutcomes`] can hold.
+pub const MAX_PAGE_RULES: usize = 128;
+
+impl PageOutcomes {
+    /// Folds `results` (each naming a rule of `ids`) into bits, and hands the
+    /// findings back. Results of rules missing from `ids` keep only their findings.
+    pub fn fold(ids: &[&str], results: Vec<RuleResult>) -> (PageOutcomes, Vec<Finding>) {
+        let mut out = PageOutcomes::default();
+        let mut omitted = Vec::new();
+        let mut findings = Vec::new();
+        for r in results {
+            if let Some(i) = ids.iter().position(|id| *id == r.rule)
+                && i < MAX_PAGE_RULES
+            {
+                out.applicable |= u128::from(r.applicable) << i;
+                out.failed |= u128::from(r.failed) << i;
+                if r.omitted > 0 {
+                    omitted.push((i as u16, u32::try_from(r.omitted).unwrap_or(u32::MAX)));
+                }
+            }
+            findings.extend(r.findings);
+        }
+        out.omitted = omitted.into_boxed_slice();
+        findings.shrink_to_fit();
+        (out, findings)
+    }
+
+    /// Indices of the rules that applied.
+    pub fn applicable(&self) -> impl Iterator<Item = usize> + '_ {
+        bits(self.applicable)
+    }
+
+    /// Indices of the rules that failed.
+    pub fn failed(&self) -> impl Iterator<Item = usize> + '_ {
+        bits(self.failed)
+    }
+
+    /// (rule index, findings beyond the cap).
+    pub fn omitted(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.omitted
+            .iter()
+            .map(|&(i, n)| (usize::from(i), n as usize))
+    }
+}
+
+fn bits(mut set: u128) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (set != 0).then(|| {
+            let i = set.trailing_zeros() as usize;
+            set &= set - 1;
+            i
+        })
+    })
+}
+
 /// A rule decided on one page.
 pub trait PageRule: Send + Sync {
     /// The rule id; its metadata lives in `rules/<pack>.toml`.
@@ -492,6 +558,33 @@ mod tests {
                 r.id()
             );
         }
+    }
+
+    #[test]
+    fn page_outcomes_fold_bits_and_keep_findings() {
+        assert!(page_rules().len() <= MAX_PAGE_RULES);
+        let result = |rule: &str, applicable, failed, omitted| RuleResult {
+            rule: rule.into(),
+            applicable,
+            failed,
+            findings: Vec::new(),
+            omitted,
+        };
+        let ids = ["a", "b", "c", "d"];
+        let (out, findings) = PageOutcomes::fold(
+            &ids,
+            vec![
+                result("a", true, false, 0),
+                result("b", false, false, 0),
+                result("c", true, true, 7),
+                result("d", true, true, 0),
+                result("unknown", true, true, 3),
+            ],
+        );
+        assert!(findings.is_empty());
+        assert_eq!(out.applicable().collect::<Vec<_>>(), [0, 2, 3]);
+        assert_eq!(out.failed().collect::<Vec<_>>(), [2, 3]);
+        assert_eq!(out.omitted().collect::<Vec<_>>(), [(2, 7)]);
     }
 
     #[test]

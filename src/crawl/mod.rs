@@ -105,8 +105,9 @@ pub struct PageRecord<O> {
     pub elapsed_ms: u64,
     /// True for the home page.
     pub is_home: bool,
-    /// The analyzer's output, for HTML pages that were parsed.
-    pub analysis: Option<O>,
+    /// The analyzer's output, for HTML pages that were parsed (boxed: the
+    /// record list grows by doubling, and only its small part should).
+    pub analysis: Option<Box<O>>,
 }
 
 /// Where a link points relative to the audited site (the national monitors' 站内 /
@@ -674,7 +675,7 @@ fn handle_result<O>(
             }
             let page_url = job.url.to_string();
             let (charset, title, output, links) = match analyzed {
-                Some(a) => (a.charset, a.title, Some(a.output), a.links),
+                Some(a) => (a.charset, a.title, Some(Box::new(a.output)), a.links),
                 None => (None, None, None, Vec::new()),
             };
             out.pages.push(PageRecord {

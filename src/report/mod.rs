@@ -91,8 +91,16 @@ pub fn write_all(
     })?;
     let mut written = Vec::new();
     for f in formats {
+        let path = dir.join(f.file_name());
+        let fail =
+            |e: std::io::Error| AuditError::Output(format!("cannot write {}: {e}", path.display()));
+        if *f == Format::Json {
+            replace_file(&path, |file| json::write(report, file)).map_err(fail)?;
+            written.push(path);
+            continue;
+        }
         let bytes: Vec<u8> = match f {
-            Format::Json => json::render(report).into_bytes(),
+            Format::Json => unreachable!("streamed above"),
             Format::Html => html::render(report, lang).into_bytes(),
             Format::Md => md::render(report).into_bytes(),
             Format::Sarif => sarif::render(report).into_bytes(),
@@ -101,10 +109,33 @@ pub fn write_all(
             Format::Xlsx => ledger::xlsx(report)
                 .map_err(|e| AuditError::Output(format!("cannot build ledger.xlsx: {e}")))?,
         };
-        let path = dir.join(f.file_name());
-        std::fs::write(&path, bytes)
-            .map_err(|e| AuditError::Output(format!("cannot write {}: {e}", path.display())))?;
+        replace_file(&path, |mut file| {
+            std::io::Write::write_all(&mut file, &bytes)
+        })
+        .map_err(fail)?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// Writes `path` through a temporary file beside it and renames it into place,
+/// so an interrupted write never leaves half a report over the last good one.
+fn replace_file(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+    tmp_name.push(".partial");
+    let tmp = path.with_file_name(tmp_name);
+    let result = std::fs::File::create(&tmp).and_then(|mut file| {
+        fill(&mut file)?;
+        file.sync_all()
+    });
+    match result.and_then(|()| std::fs::rename(&tmp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
 }

@@ -25,8 +25,7 @@ impl SiteRule for DocumentValidity {
             let Some(url) = &col.url else { continue };
             let Some(page) = site.page(url) else { continue };
             run.applies();
-            let marks =
-                |markers: &[String]| markers.iter().any(|m| MARKERS[13..].contains(&m.as_str()));
+            let marks = |markers: &[&str]| markers.iter().any(|m| MARKERS[13..].contains(m));
             let on_items = page
                 .dated_items
                 .iter()

@@ -27,11 +27,11 @@ impl SiteRule for SevenFields {
         let Some(url) = &col.url else { return };
         let Some(page) = site.page(url) else { return };
         run.applies();
-        let mut seen: HashSet<&str> = page.markers.iter().map(String::as_str).collect();
+        let mut seen: HashSet<&str> = page.markers.iter().copied().collect();
         // Fields may sit on the items of the catalogue rather than on the list.
         for item in &page.dated_items {
             if let Some(p) = site.page(&item.url) {
-                seen.extend(p.markers.iter().map(String::as_str));
+                seen.extend(p.markers.iter().copied());
             }
         }
         let missing: Vec<&str> = MARKERS[..7]
