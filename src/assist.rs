@@ -2,6 +2,7 @@
 //! care / elder version and the accessibility toolbar, found in the home page's
 //! markup or in the same-site scripts that write its header.
 
+use crate::dom::AttrExt;
 use crate::page::Page;
 use scraper::{ElementRef, Selector};
 use serde::{Deserialize, Serialize};
@@ -71,9 +72,9 @@ fn label(el: ElementRef<'_>) -> String {
     format!(
         "{} {} {} {}",
         own.trim(),
-        v.attr("title").unwrap_or(""),
-        v.attr("alt").unwrap_or(""),
-        v.attr("value").unwrap_or("")
+        v.attr_str("title").unwrap_or(""),
+        v.attr_str("alt").unwrap_or(""),
+        v.attr_str("value").unwrap_or("")
     )
 }
 
@@ -83,7 +84,7 @@ fn link_of(el: ElementRef<'_>) -> Option<String> {
         .take(3)
         .find_map(|e| {
             (e.value().name() == "a")
-                .then(|| e.value().attr("href"))
+                .then(|| e.value().attr_str("href"))
                 .flatten()
         })
         .map(str::to_string)
@@ -98,7 +99,10 @@ pub fn detect_page(page: &Page) -> AssistFeatures {
         .html
         .select(&SCRIPT_SRC)
         .filter_map(|s| {
-            match crate::crawl::urlnorm::resolve(&page.base, s.value().attr("src").unwrap_or("")) {
+            match crate::crawl::urlnorm::resolve(
+                &page.base,
+                s.value().attr_str("src").unwrap_or(""),
+            ) {
                 crate::crawl::urlnorm::LinkTarget::Http(u) => Some(u.to_string()),
                 _ => None,
             }
@@ -112,8 +116,8 @@ pub fn detect(page: &Page, referenced_scripts: &[String]) -> AssistFeatures {
     let mut f = AssistFeatures::default();
     for el in page.html.select(&CANDIDATES) {
         let text = label(el);
-        let onclick = el.value().attr("onclick").unwrap_or("");
-        let href = el.value().attr("href").unwrap_or("");
+        let onclick = el.value().attr_str("onclick").unwrap_or("");
+        let href = el.value().attr_str("href").unwrap_or("");
         if f.care_entry.is_none() {
             if let Some(w) = CARE_WORDS.iter().find(|w| text.contains(*w)) {
                 f.care_entry = Some(Found {

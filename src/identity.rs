@@ -2,6 +2,7 @@
 //! 备案号, 公安机关备案号, 党政机关 badge, 我为政府网站找错 entry, site search,
 //! site map and contact links, national meta tags.
 
+use crate::dom::AttrExt;
 use crate::page::Page;
 use regex::Regex;
 use scraper::{ElementRef, Selector};
@@ -76,7 +77,7 @@ pub fn extract(page: &Page) -> Identity {
 
 fn inspect(el: ElementRef<'_>, page: &Page, id: &mut Identity) {
     let v = el.value();
-    let attr = |n: &str| v.attr(n).unwrap_or("");
+    let attr = |n: &str| v.attr_str(n).unwrap_or("");
     let label = format!(
         "{} {} {}",
         el.text().collect::<String>().trim(),
@@ -163,7 +164,7 @@ fn inspect(el: ElementRef<'_>, page: &Page, id: &mut Identity) {
                     ]
                     .contains(
                         &i.value()
-                            .attr("name")
+                            .attr_str("name")
                             .unwrap_or("")
                             .to_ascii_lowercase()
                             .as_str(),

@@ -7,6 +7,7 @@ use crate::crawl::decode::{CharsetSource, decode_html};
 use crate::crawl::urlnorm::{LinkTarget, resolve};
 use crate::crawl::{Discovered, LinkHint};
 use crate::dates;
+use crate::dom::AttrExt;
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
@@ -121,6 +122,19 @@ pub struct Page {
     labels: std::cell::OnceCell<std::collections::HashMap<String, Vec<ego_tree::NodeId>>>,
     /// Memo of hidden-ness per element (see `dom::hidden`).
     pub hidden_cache: std::cell::RefCell<crate::dom::hidden::HiddenCache>,
+    /// Memo of computed answers several rules ask for (font size, contrast).
+    pub style_cache: std::cell::RefCell<StyleCache>,
+}
+
+/// Per-element answers computed once per page: the a11y and elderly contrast
+/// rules judge the same text, and every font-size question walks the same
+/// ancestors.
+#[derive(Default)]
+pub struct StyleCache {
+    /// Computed font size (px) and the declaration that set it.
+    pub font_size: std::collections::HashMap<ego_tree::NodeId, (f64, Option<String>)>,
+    /// Contrast of the element's own text.
+    pub contrast: std::collections::HashMap<ego_tree::NodeId, crate::dom::color::TextContrast>,
 }
 
 /// A link on a page with the words a person sees for it.
@@ -264,7 +278,7 @@ impl Page {
         let base = html
             .select(&BASE)
             .next()
-            .and_then(|b| b.value().attr("href"))
+            .and_then(|b| b.value().attr_str("href"))
             .and_then(|h| match resolve(&url, h) {
                 LinkTarget::Http(u) => Some(u),
                 _ => None,
@@ -289,6 +303,7 @@ impl Page {
             ids: std::cell::OnceCell::new(),
             labels: std::cell::OnceCell::new(),
             hidden_cache: Default::default(),
+            style_cache: Default::default(),
             is_html: content_type.is_none_or(|ct| {
                 let ct = ct.to_ascii_lowercase();
                 ct.contains("html") || !(ct.contains("svg") || ct.contains("xml"))
@@ -335,7 +350,7 @@ impl Page {
                 .filter_map(ElementRef::wrap)
             {
                 if el.value().name() == "label"
-                    && let Some(f) = el.value().attr("for")
+                    && let Some(f) = el.value().attr_str("for")
                 {
                     map.entry(f.to_string()).or_default().push(el.id());
                 }
@@ -370,9 +385,9 @@ impl Page {
     pub fn meta(&self, name: &str) -> Option<String> {
         self.html.select(&META).find_map(|m| {
             let v = m.value();
-            let n = v.attr("name").or_else(|| v.attr("property"))?;
+            let n = v.attr_str("name").or_else(|| v.attr_str("property"))?;
             n.eq_ignore_ascii_case(name)
-                .then(|| v.attr("content").unwrap_or("").trim().to_string())
+                .then(|| v.attr_str("content").unwrap_or("").trim().to_string())
         })
     }
 
@@ -384,12 +399,12 @@ impl Page {
                 let v = el.value();
                 let tag = v.name();
                 let raw = match tag {
-                    "a" | "area" | "link" => v.attr("href"),
-                    "object" => v.attr("data"),
-                    _ => v.attr("src"),
+                    "a" | "area" | "link" => v.attr_str("href"),
+                    "object" => v.attr_str("data"),
+                    _ => v.attr_str("src"),
                 }?;
                 if tag == "link" {
-                    let rel = v.attr("rel").unwrap_or("").to_ascii_lowercase();
+                    let rel = v.attr_str("rel").unwrap_or("").to_ascii_lowercase();
                     if !(rel.contains("stylesheet") || rel.contains("icon")) {
                         return None;
                     }
@@ -402,7 +417,7 @@ impl Page {
                     raw: raw.to_string(),
                     target: resolve(&self.base, raw),
                     text: link_text(el),
-                    title: v.attr("title").unwrap_or("").trim().to_string(),
+                    title: v.attr_str("title").unwrap_or("").trim().to_string(),
                 })
             })
             .collect()
@@ -434,7 +449,8 @@ impl Page {
             if text.chars().count() < 4 {
                 continue;
             }
-            let LinkTarget::Http(url) = resolve(&self.base, a.value().attr("href").unwrap_or(""))
+            let LinkTarget::Http(url) =
+                resolve(&self.base, a.value().attr_str("href").unwrap_or(""))
             else {
                 continue;
             };
@@ -609,8 +625,8 @@ impl Page {
             let v = el.value();
             let label = format!(
                 "{} {} {}",
-                v.attr("alt").unwrap_or(""),
-                v.attr("title").unwrap_or(""),
+                v.attr_str("alt").unwrap_or(""),
+                v.attr_str("title").unwrap_or(""),
                 if v.name() == "a" {
                     el.text().collect::<String>()
                 } else {
@@ -620,7 +636,7 @@ impl Page {
             match v.name() {
                 "video" => add("video"),
                 "embed" | "iframe" => {
-                    let src = v.attr("src").unwrap_or("").to_ascii_lowercase();
+                    let src = v.attr_str("src").unwrap_or("").to_ascii_lowercase();
                     if src.ends_with(".mp4") || src.contains("video") || src.contains("player") {
                         add("video");
                     }
@@ -633,7 +649,7 @@ impl Page {
             if label.contains("视频") && v.name() == "a" {
                 add("video");
             }
-            let href = v.attr("href").unwrap_or("").to_ascii_lowercase();
+            let href = v.attr_str("href").unwrap_or("").to_ascii_lowercase();
             if label.contains("H5") || label.contains("h5") || href.contains("/h5/") {
                 add("H5");
             }
@@ -667,7 +683,7 @@ fn link_text(el: ElementRef<'_>) -> String {
         .filter_map(ElementRef::wrap)
         .find_map(|e| {
             e.value()
-                .attr("alt")
+                .attr_str("alt")
                 .filter(|a| !a.trim().is_empty())
                 .map(collapse)
         })

@@ -8,6 +8,7 @@ pub mod elderly;
 pub mod health;
 pub mod openness;
 
+use crate::dom::AttrExt;
 use crate::dom::locate::{css_selector, snippet};
 use crate::page::Page;
 use crate::rules::{Catalog, RuleMeta, Severity};
@@ -94,7 +95,7 @@ fn element_identity(el: ElementRef<'_>) -> String {
     let attrs: Vec<String> = keys
         .iter()
         .filter_map(|k| {
-            v.attr(k)
+            v.attr_str(k)
                 .map(|a| format!("{k}={}", a.chars().take(200).collect::<String>()))
         })
         .collect();

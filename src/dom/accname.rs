@@ -6,6 +6,7 @@
 //! blow the stack or loop).
 
 use super::{aria, hidden, roles};
+use crate::dom::AttrExt;
 use crate::page::Page;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Node};
@@ -47,7 +48,7 @@ pub fn accessible_name(page: &Page, el: ElementRef<'_>) -> String {
 }
 
 fn attr<'a>(el: ElementRef<'a>, name: &str) -> Option<&'a str> {
-    el.value().attr(name)
+    el.value().attr_str(name)
 }
 
 fn non_empty(s: Option<&str>) -> Option<String> {
@@ -216,7 +217,7 @@ fn embedded_control_value(el: ElementRef<'_>, role: Option<&str>) -> Option<Stri
     let v = el.value();
     match role? {
         "textbox" | "searchbox" if v.name() == "input" => {
-            Some(v.attr("value").unwrap_or("").to_string())
+            Some(v.attr_str("value").unwrap_or("").to_string())
         }
         "textbox" if v.name() == "textarea" => Some(el.text().collect()),
         "combobox" | "listbox" if v.name() == "select" => {
@@ -227,14 +228,14 @@ fn embedded_control_value(el: ElementRef<'_>, role: Option<&str>) -> Option<Stri
                 .collect();
             let chosen = options
                 .iter()
-                .find(|o| o.value().attr("selected").is_some())
+                .find(|o| o.value().attr_str("selected").is_some())
                 .or(options.first());
             Some(chosen.map(|o| o.text().collect()).unwrap_or_default())
         }
         "slider" | "spinbutton" | "progressbar" | "scrollbar" => {
-            non_empty(v.attr("aria-valuetext"))
-                .or_else(|| non_empty(v.attr("aria-valuenow")))
-                .or_else(|| non_empty(v.attr("value")))
+            non_empty(v.attr_str("aria-valuetext"))
+                .or_else(|| non_empty(v.attr_str("aria-valuenow")))
+                .or_else(|| non_empty(v.attr_str("value")))
         }
         _ => None,
     }
@@ -256,14 +257,18 @@ fn native_name(page: &Page, el: ElementRef<'_>, st: &mut State, ctx: Ctx) -> Opt
         )
     };
     match v.name() {
-        "img" | "area" => non_empty(v.attr("alt")),
+        "img" | "area" => non_empty(v.attr_str("alt")),
         "input" => {
-            let t = v.attr("type").unwrap_or("text").trim().to_ascii_lowercase();
+            let t = v
+                .attr_str("type")
+                .unwrap_or("text")
+                .trim()
+                .to_ascii_lowercase();
             match t.as_str() {
-                "image" => non_empty(v.attr("alt")),
-                "button" => non_empty(v.attr("value")),
-                "submit" => Some(non_empty(v.attr("value")).unwrap_or_else(|| "Submit".into())),
-                "reset" => Some(non_empty(v.attr("value")).unwrap_or_else(|| "Reset".into())),
+                "image" => non_empty(v.attr_str("alt")),
+                "button" => non_empty(v.attr_str("value")),
+                "submit" => Some(non_empty(v.attr_str("value")).unwrap_or_else(|| "Submit".into())),
+                "reset" => Some(non_empty(v.attr_str("value")).unwrap_or_else(|| "Reset".into())),
                 "hidden" => None,
                 _ => label_name(page, el, st, ctx),
             }
@@ -320,7 +325,7 @@ fn label_name(page: &Page, el: ElementRef<'_>, st: &mut State, ctx: Ctx) -> Opti
         .find(|a| a.value().name() == "label")
         && wrapping
             .value()
-            .attr("for")
+            .attr_str("for")
             .is_none_or(|f| Some(f) == el.value().id())
     {
         let n = compute(

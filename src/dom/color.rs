@@ -121,8 +121,20 @@ pub fn text_color(page: &Page, el: ElementRef<'_>) -> Option<(Rgba, String)> {
     Some((Rgba::BLACK, "default".into()))
 }
 
-/// Contrast of the text directly inside `el`.
+/// Contrast of the text directly inside `el` (computed once per element and page).
 pub fn text_contrast(page: &Page, el: ElementRef<'_>) -> TextContrast {
+    if let Some(known) = page.style_cache.borrow().contrast.get(&el.id()) {
+        return known.clone();
+    }
+    let answer = compute_text_contrast(page, el);
+    page.style_cache
+        .borrow_mut()
+        .contrast
+        .insert(el.id(), answer.clone());
+    answer
+}
+
+fn compute_text_contrast(page: &Page, el: ElementRef<'_>) -> TextContrast {
     let Some((fg, source)) = text_color(page, el) else {
         return TextContrast::Unknown("text colour uses currentColor or a variable".into());
     };

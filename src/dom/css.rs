@@ -4,6 +4,7 @@
 //! `!important`. `@media` blocks apply when they target screen or all; other
 //! at-rules are skipped. Enough for hidden-ness, font sizes, colours and spacing.
 
+use crate::dom::AttrExt;
 use scraper::selector::Simple;
 use scraper::{ElementRef, Html, Selector};
 use selectors::SelectorList;
@@ -54,11 +55,14 @@ pub struct Declared {
     pub source: String,
 }
 
-/// The style rules of a page, indexed by property.
+/// The style rules of a page, indexed by property, with the answers already
+/// given: the contrast, font-size and visibility rules ask for the same ancestors'
+/// properties over and over, and selector matching is the costly part.
 #[derive(Debug, Default)]
 pub struct Cascade {
     rules: Vec<StyleRule>,
     by_property: HashMap<String, Vec<usize>>,
+    memo: std::cell::RefCell<HashMap<String, HashMap<ego_tree::NodeId, Option<Declared>>>>,
 }
 
 static STYLE: LazyLock<Selector> =
@@ -74,7 +78,7 @@ impl Cascade {
             c.add_sheet(text, name);
         }
         for style in html.select(&STYLE) {
-            let media = style.value().attr("media").unwrap_or("all");
+            let media = style.value().attr_str("media").unwrap_or("all");
             if !media_applies(media) {
                 continue;
             }
@@ -139,9 +143,31 @@ impl Cascade {
     /// attribute, or the matching rule with the highest (importance, specificity,
     /// order).
     pub fn declared(&self, el: ElementRef<'_>, property: &str) -> Option<Declared> {
+        let has_rules = self.by_property.contains_key(property);
+        if !has_rules && el.value().attr_str("style").is_none() {
+            return None;
+        }
+        if let Some(known) = self
+            .memo
+            .borrow()
+            .get(property)
+            .and_then(|by_node| by_node.get(&el.id()))
+        {
+            return known.clone();
+        }
+        let answer = self.match_declared(el, property);
+        self.memo
+            .borrow_mut()
+            .entry(property.to_string())
+            .or_default()
+            .insert(el.id(), answer.clone());
+        answer
+    }
+
+    fn match_declared(&self, el: ElementRef<'_>, property: &str) -> Option<Declared> {
         let inline = el
             .value()
-            .attr("style")
+            .attr_str("style")
             .map(parse_declarations)
             .and_then(|ds| ds.into_iter().rev().find(|d| d.name == property));
         let mut best: Option<(bool, u32, usize, &Declaration, &StyleRule)> = None;

@@ -5,6 +5,7 @@
 //! per element including their ancestors, so a 20,000-level document costs linear
 //! time, not quadratic.
 
+use crate::dom::AttrExt;
 use crate::page::Page;
 use ego_tree::NodeId;
 use scraper::ElementRef;
@@ -73,9 +74,10 @@ pub fn display_none(page: &Page, el: ElementRef<'_>) -> bool {
                 .map(|d| d.value.to_ascii_lowercase());
             let none = NEVER_RENDERED.contains(&v.name())
                 || display.as_deref() == Some("none")
-                || (v.attr("hidden").is_some() && display.as_deref().is_none_or(|d| d == "none"))
+                || (v.attr_str("hidden").is_some()
+                    && display.as_deref().is_none_or(|d| d == "none"))
                 || (v.name() == "input"
-                    && v.attr("type")
+                    && v.attr_str("type")
                         .is_some_and(|t| t.eq_ignore_ascii_case("hidden")));
             // display:none cannot be undone by a descendant.
             none.then_some(true)
@@ -117,7 +119,7 @@ fn aria_hidden_in(page: &Page, el: ElementRef<'_>) -> bool {
         |c| &mut c.aria_hidden,
         |e| {
             e.value()
-                .attr("aria-hidden")
+                .attr_str("aria-hidden")
                 .is_some_and(|a| a.trim().eq_ignore_ascii_case("true"))
                 .then_some(true)
         },
@@ -154,7 +156,7 @@ pub fn aria_hidden(el: ElementRef<'_>) -> bool {
         .chain(el.ancestors().filter_map(ElementRef::wrap))
         .any(|e| {
             e.value()
-                .attr("aria-hidden")
+                .attr_str("aria-hidden")
                 .is_some_and(|a| a.trim().eq_ignore_ascii_case("true"))
         })
 }

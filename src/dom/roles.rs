@@ -2,24 +2,25 @@
 //! role from HTML-AAM, presentational-role conflict resolution, and focusability.
 
 use super::aria;
+use crate::dom::AttrExt;
 use scraper::ElementRef;
 
 /// The first `role` token that names a concrete WAI-ARIA role.
 pub fn explicit_role(el: ElementRef<'_>) -> Option<String> {
     el.value()
-        .attr("role")?
+        .attr_str("role")?
         .split_ascii_whitespace()
         .map(str::to_ascii_lowercase)
         .find(|r| aria::role(r).is_some())
 }
 
 fn has_attr(el: ElementRef<'_>, name: &str) -> bool {
-    el.value().attr(name).is_some()
+    el.value().attr_str(name).is_some()
 }
 
 fn input_type(el: ElementRef<'_>) -> String {
     el.value()
-        .attr("type")
+        .attr_str("type")
         .unwrap_or("text")
         .trim()
         .to_ascii_lowercase()
@@ -56,7 +57,7 @@ pub fn implicit_role(el: ElementRef<'_>) -> Option<&'static str> {
         "html" => "document",
         // alt="" marks an image decorative unless it is focusable or carries
         // global ARIA attributes (presentational role conflict resolution).
-        "img" => match v.attr("alt") {
+        "img" => match v.attr_str("alt") {
             Some("") if !focusable(el) && !has_global_aria(el) => "presentation",
             _ => "img",
         },
@@ -104,7 +105,7 @@ pub fn implicit_role(el: ElementRef<'_>) -> Option<&'static str> {
         }
         "select"
             if has_attr(el, "multiple")
-                || v.attr("size")
+                || v.attr_str("size")
                     .and_then(|s| s.parse::<u32>().ok())
                     .is_some_and(|n| n > 1) =>
         {
@@ -116,7 +117,7 @@ pub fn implicit_role(el: ElementRef<'_>) -> Option<&'static str> {
         "tbody" | "thead" | "tfoot" => "rowgroup",
         "td" => "cell",
         "textarea" => "textbox",
-        "th" => match v.attr("scope").map(str::to_ascii_lowercase).as_deref() {
+        "th" => match v.attr_str("scope").map(str::to_ascii_lowercase).as_deref() {
             Some("row") | Some("rowgroup") => "rowheader",
             _ => "columnheader",
         },
@@ -136,7 +137,7 @@ pub fn focusable(el: ElementRef<'_>) -> bool {
     {
         return false;
     }
-    if v.attr("tabindex")
+    if v.attr_str("tabindex")
         .is_some_and(|t| t.trim().parse::<i64>().is_ok())
     {
         return true;
@@ -155,7 +156,7 @@ pub fn focusable(el: ElementRef<'_>) -> bool {
         }),
         "audio" | "video" => has_attr(el, "controls"),
         _ => v
-            .attr("contenteditable")
+            .attr_str("contenteditable")
             .is_some_and(|c| c.is_empty() || c.eq_ignore_ascii_case("true")),
     }
 }
@@ -166,7 +167,7 @@ pub fn in_tab_order(el: ElementRef<'_>) -> bool {
     focusable(el)
         && el
             .value()
-            .attr("tabindex")
+            .attr_str("tabindex")
             .and_then(|t| t.trim().parse::<i64>().ok())
             .is_none_or(|t| t >= 0)
 }

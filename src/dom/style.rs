@@ -37,13 +37,22 @@ pub fn length_px(value: &str, font_px: f64, reference: f64) -> Option<f64> {
 /// The computed font size of `el` in px, with the source of the winning
 /// declaration (`None` = inherited default).
 pub fn font_size(page: &Page, el: ElementRef<'_>) -> (f64, Option<String>) {
-    // Walk from the root down so em/% resolve against the parent.
-    let mut chain: Vec<ElementRef> = el.ancestors().filter_map(ElementRef::wrap).collect();
-    chain.reverse();
-    chain.push(el);
+    // Walk up to the first element already answered, then down so em/% resolve
+    // against the parent, remembering every answer on the way.
+    let mut chain: Vec<ElementRef> = Vec::new();
     let mut size = DEFAULT_FONT_PX;
     let mut source = None;
-    for e in chain {
+    let mut cur = Some(el);
+    while let Some(e) = cur {
+        if let Some((px, src)) = page.style_cache.borrow().font_size.get(&e.id()) {
+            size = *px;
+            source = src.clone();
+            break;
+        }
+        chain.push(e);
+        cur = e.parent().and_then(ElementRef::wrap);
+    }
+    for e in chain.into_iter().rev() {
         if let Some(d) = page.cascade().declared(e, "font-size") {
             let parent = size;
             let v = d.value.trim().to_ascii_lowercase();
@@ -67,6 +76,10 @@ pub fn font_size(page: &Page, el: ElementRef<'_>) -> (f64, Option<String>) {
                 source = Some(format!("{} from {}", d.value, d.source));
             }
         }
+        page.style_cache
+            .borrow_mut()
+            .font_size
+            .insert(e.id(), (size, source.clone()));
     }
     (size, source)
 }

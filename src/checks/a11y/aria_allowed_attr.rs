@@ -7,6 +7,7 @@
 
 use super::{aria_attrs, elements, included};
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::{aria, roles};
 use crate::page::Page;
 
@@ -33,7 +34,7 @@ impl PageRule for AriaAllowedAttr {
                     continue;
                 }
                 // Native semantics carry some states (aria-checked on a checkbox input, …).
-                if native_state(el.value().name(), el.value().attr("type"), name) {
+                if native_state(el.value().name(), el.value().attr_str("type"), name) {
                     continue;
                 }
                 run.fail(

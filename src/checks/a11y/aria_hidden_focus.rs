@@ -7,6 +7,7 @@
 
 use super::elements;
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::{hidden, roles};
 use crate::page::Page;
 use scraper::ElementRef;
@@ -36,7 +37,7 @@ impl PageRule for AriaHiddenFocus {
         for el in elements(page) {
             if el
                 .value()
-                .attr("aria-hidden")
+                .attr_str("aria-hidden")
                 .is_none_or(|a| a.trim() != "true")
             {
                 continue;

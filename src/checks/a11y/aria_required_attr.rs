@@ -8,6 +8,7 @@
 
 use super::{elements, included};
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::{aria, roles};
 use crate::page::Page;
 use scraper::ElementRef;
@@ -44,7 +45,7 @@ fn required_props(role: &str) -> Vec<String> {
 
 fn provided_natively(el: ElementRef<'_>, role: &str, attr: &str) -> bool {
     let v = el.value();
-    let t = v.attr("type").unwrap_or("").to_ascii_lowercase();
+    let t = v.attr_str("type").unwrap_or("").to_ascii_lowercase();
     match attr {
         "aria-checked" => v.name() == "input" && (t == "checkbox" || t == "radio"),
         "aria-level" => {
@@ -91,7 +92,7 @@ impl PageRule for AriaRequiredAttr {
             let missing: Vec<String> = required
                 .into_iter()
                 .filter(|p| {
-                    el.value().attr(p).is_none_or(|v| v.trim().is_empty())
+                    el.value().attr_str(p).is_none_or(|v| v.trim().is_empty())
                         && !provided_natively(el, &role, p)
                 })
                 .collect();

@@ -9,6 +9,7 @@
 
 use super::{elements, included};
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::{aria, roles};
 use crate::page::Page;
 use scraper::ElementRef;
@@ -21,7 +22,7 @@ pub struct AriaRequiredChildren;
 fn owned_roles(page: &Page, el: ElementRef<'_>) -> Vec<Option<String>> {
     let mut out = Vec::new();
     let mut stack: Vec<ElementRef> = el.children().filter_map(ElementRef::wrap).collect();
-    if let Some(ids) = el.value().attr("aria-owns") {
+    if let Some(ids) = el.value().attr_str("aria-owns") {
         stack.extend(ids.split_ascii_whitespace().filter_map(|i| page.by_id(i)));
     }
     stack.reverse();
@@ -112,7 +113,7 @@ impl PageRule for AriaRequiredChildren {
             }
             if el
                 .value()
-                .attr("aria-busy")
+                .attr_str("aria-busy")
                 .is_some_and(|b| b.trim().eq_ignore_ascii_case("true"))
             {
                 continue;

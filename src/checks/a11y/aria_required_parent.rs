@@ -9,6 +9,7 @@
 
 use super::{elements, included};
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::{aria, roles};
 use crate::page::Page;
 use scraper::ElementRef;
@@ -22,7 +23,7 @@ pub fn accessibility_parent<'a>(page: &'a Page, el: ElementRef<'a>) -> Option<El
     if let Some(id) = el.value().id()
         && let Some(owner) = super::elements(page).find(|o| {
             o.value()
-                .attr("aria-owns")
+                .attr_str("aria-owns")
                 .is_some_and(|ids| ids.split_ascii_whitespace().any(|i| i == id))
         })
     {

@@ -6,6 +6,7 @@
 
 use super::{elements, included};
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::aria;
 use crate::page::Page;
 
@@ -19,7 +20,7 @@ impl PageRule for AriaRoles {
 
     fn check(&self, page: &Page, run: &mut RuleRun<'_>) {
         for el in elements(page) {
-            let Some(role) = el.value().attr("role").filter(|r| !r.trim().is_empty()) else {
+            let Some(role) = el.value().attr_str("role").filter(|r| !r.trim().is_empty()) else {
                 continue;
             };
             if !included(page, el) {

@@ -9,6 +9,7 @@
 
 use super::{elements, included};
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::roles;
 use crate::page::Page;
 
@@ -137,7 +138,11 @@ impl PageRule for AutocompleteValid {
             if !matches!(v.name(), "input" | "select" | "textarea") {
                 continue;
             }
-            let t = v.attr("type").unwrap_or("text").trim().to_ascii_lowercase();
+            let t = v
+                .attr_str("type")
+                .unwrap_or("text")
+                .trim()
+                .to_ascii_lowercase();
             if v.name() == "input"
                 && matches!(
                     t.as_str(),
@@ -146,11 +151,12 @@ impl PageRule for AutocompleteValid {
             {
                 continue;
             }
-            let Some(ac) = v.attr("autocomplete").filter(|a| !a.trim().is_empty()) else {
+            let Some(ac) = v.attr_str("autocomplete").filter(|a| !a.trim().is_empty()) else {
                 continue;
             };
-            if v.attr("disabled").is_some()
-                || v.attr("aria-disabled").is_some_and(|d| d.trim() == "true")
+            if v.attr_str("disabled").is_some()
+                || v.attr_str("aria-disabled")
+                    .is_some_and(|d| d.trim() == "true")
             {
                 continue;
             }

@@ -10,6 +10,7 @@
 
 use super::elements;
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::color::{TextContrast, is_large, text_contrast};
 use crate::dom::hidden;
 use crate::page::Page;
@@ -27,7 +28,7 @@ pub fn text_elements(page: &Page) -> impl Iterator<Item = ElementRef<'_>> {
                 .is_some_and(|t| t.trim().chars().any(char::is_alphanumeric))
         }) && !hidden::invisible(page, *el)
             && !hidden::offscreen(page, *el)
-            && el.value().attr("disabled").is_none()
+            && el.value().attr_str("disabled").is_none()
     })
 }
 

@@ -8,6 +8,7 @@
 //! notice 十三.
 
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::page::Page;
 
 /// See the module documentation.
@@ -24,7 +25,7 @@ impl PageRule for HtmlHasLang {
             return;
         }
         run.applies();
-        match root.value().attr("lang") {
+        match root.value().attr_str("lang") {
             Some(lang) if !lang.trim().is_empty() => {}
             Some(lang) => run.fail(Some(root), &[("found", format!("lang=\"{lang}\""))]),
             None => run.fail(Some(root), &[("found", "-".into())]),

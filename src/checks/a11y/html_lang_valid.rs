@@ -7,6 +7,7 @@
 
 use super::valid_language_tag;
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::page::Page;
 
 /// See the module documentation.
@@ -22,7 +23,11 @@ impl PageRule for HtmlLangValid {
         if !page.is_html || root.value().name() != "html" {
             return;
         }
-        let Some(lang) = root.value().attr("lang").filter(|l| !l.trim().is_empty()) else {
+        let Some(lang) = root
+            .value()
+            .attr_str("lang")
+            .filter(|l| !l.trim().is_empty())
+        else {
             return;
         };
         run.applies();

@@ -11,6 +11,7 @@
 
 use super::{elements, included};
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::{accname, roles};
 use crate::page::Page;
 
@@ -35,7 +36,7 @@ impl PageRule for ImageAlt {
             if accname::accessible_name(page, el).is_empty() {
                 let src: String = el
                     .value()
-                    .attr("src")
+                    .attr_str("src")
                     .unwrap_or("-")
                     .chars()
                     .take(120)

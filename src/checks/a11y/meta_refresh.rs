@@ -9,6 +9,7 @@
 //! common on portals for "页面跳转中" pages.
 
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::page::Page;
 use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
@@ -30,10 +31,10 @@ pub fn first_refresh(page: &Page) -> Option<(ElementRef<'_>, u64)> {
         .select(&META)
         .filter(|m| {
             m.value()
-                .attr("http-equiv")
+                .attr_str("http-equiv")
                 .is_some_and(|h| h.trim().eq_ignore_ascii_case("refresh"))
         })
-        .find_map(|m| parse_delay(m.value().attr("content")?).map(|d| (m, d)))
+        .find_map(|m| parse_delay(m.value().attr_str("content")?).map(|d| (m, d)))
 }
 
 /// HTML's "shared declarative refresh steps": leading digits, optionally `.digits`,

@@ -8,6 +8,7 @@
 //! *Clause*: WCAG 2.1 SC 1.4.4 (AA), ACT b4f0c3; MIIT 适老化 (缩放).
 
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::page::Page;
 use scraper::{ElementRef, Selector};
 use std::sync::LazyLock;
@@ -21,10 +22,15 @@ pub fn zoom_blocked(page: &Page) -> Vec<(ElementRef<'_>, Option<String>)> {
         .select(&META)
         .filter(|m| {
             m.value()
-                .attr("name")
+                .attr_str("name")
                 .is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"))
         })
-        .map(|m| (m, blocking_reason(m.value().attr("content").unwrap_or(""))))
+        .map(|m| {
+            (
+                m,
+                blocking_reason(m.value().attr_str("content").unwrap_or("")),
+            )
+        })
         .collect()
 }
 

@@ -17,6 +17,7 @@
 
 use super::{elements, included};
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::{accname, roles};
 use crate::page::Page;
 use scraper::ElementRef;
@@ -72,7 +73,7 @@ impl Named {
         match self {
             Named::InputImage => {
                 v.name() == "input"
-                    && v.attr("type")
+                    && v.attr_str("type")
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("image"))
                     && r == Some("button")
             }
@@ -94,7 +95,7 @@ impl Named {
             Named::Button => {
                 r == Some("button")
                     && !(v.name() == "input"
-                        && v.attr("type")
+                        && v.attr_str("type")
                             .is_some_and(|t| t.trim().eq_ignore_ascii_case("image")))
             }
             Named::FormField => {
@@ -102,7 +103,7 @@ impl Named {
                     || (r.is_none()
                         && v.name() == "input"
                         && matches!(
-                            v.attr("type")
+                            v.attr_str("type")
                                 .map(|t| t.trim().to_ascii_lowercase())
                                 .as_deref(),
                             Some(
@@ -121,7 +122,7 @@ impl Named {
                 v.name() == "iframe"
                     && !matches!(r, Some("none" | "presentation"))
                     && !v
-                        .attr("tabindex")
+                        .attr_str("tabindex")
                         .is_some_and(|t| t.trim().parse::<i64>().is_ok_and(|n| n < 0))
             }
             Named::Heading => r == Some("heading"),
@@ -148,11 +149,11 @@ impl Named {
 /// An `<object>` that renders an image, audio or video (by MIME type or extension).
 fn object_is_media(_page: &Page, el: ElementRef<'_>) -> bool {
     let v = el.value();
-    let t = v.attr("type").unwrap_or("").to_ascii_lowercase();
+    let t = v.attr_str("type").unwrap_or("").to_ascii_lowercase();
     if t.starts_with("image/") || t.starts_with("audio/") || t.starts_with("video/") {
         return true;
     }
-    let data = v.attr("data").unwrap_or("").to_ascii_lowercase();
+    let data = v.attr_str("data").unwrap_or("").to_ascii_lowercase();
     let ext = data.rsplit('.').next().unwrap_or("");
     t.is_empty()
         && matches!(

@@ -9,6 +9,7 @@
 
 use super::{elements, included};
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::roles;
 use crate::page::Page;
 
@@ -27,7 +28,7 @@ impl PageRule for PresentationConflict {
                 roles::explicit_role(el).as_deref(),
                 Some("none" | "presentation")
             ) || (v.name() == "img"
-                && v.attr("alt") == Some("")
+                && v.attr_str("alt") == Some("")
                 && roles::explicit_role(el).is_none());
             if !marked {
                 continue;

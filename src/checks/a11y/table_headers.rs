@@ -11,6 +11,7 @@
 
 use super::{elements, included};
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::roles;
 use crate::page::Page;
 use scraper::ElementRef;
@@ -106,7 +107,7 @@ fn table_cells<'a>(table: ElementRef<'a>) -> Vec<Cell<'a>> {
             }
             let span = |n: &str| {
                 td.value()
-                    .attr(n)
+                    .attr_str(n)
                     .and_then(|v| v.trim().parse::<usize>().ok())
                     .filter(|v| *v > 0)
                     .unwrap_or(1)
@@ -176,10 +177,10 @@ impl PageRule for TableRule {
                         .collect();
                     for cell in cells
                         .iter()
-                        .filter(|c| c.el.value().attr("headers").is_some())
+                        .filter(|c| c.el.value().attr_str("headers").is_some())
                     {
                         run.applies();
-                        let refs = cell.el.value().attr("headers").unwrap_or("");
+                        let refs = cell.el.value().attr_str("headers").unwrap_or("");
                         let bad = refs
                             .split_ascii_whitespace()
                             .any(|id| ids.get(id).is_none_or(|n| *n == cell.el.id()))
@@ -202,7 +203,7 @@ impl PageRule for TableRule {
                         let row_header = role.as_deref() == Some("rowheader") || {
                             // An unscoped th is a row header when its row holds data cells
                             // and its column holds headers only.
-                            h.el.value().attr("scope").is_none()
+                            h.el.value().attr_str("scope").is_none()
                                 && cells.iter().any(|c| !c.header && c.row == h.row)
                                 && !cells.iter().any(|c| !c.header && c.col == h.col)
                         };
@@ -210,7 +211,7 @@ impl PageRule for TableRule {
                         // header); header cells below a column header count (HTML tables).
                         let by_position = cells.iter().any(|c| {
                             c.el.id() != h.el.id()
-                                && c.el.value().attr("headers").is_none()
+                                && c.el.value().attr_str("headers").is_none()
                                 && if row_header {
                                     !c.header && c.row < h.row + h.rows && h.row < c.row + c.rows
                                 } else {
@@ -222,7 +223,7 @@ impl PageRule for TableRule {
                         let by_reference = h.el.value().id().is_some_and(|id| {
                             cells.iter().any(|c| {
                                 c.el.value()
-                                    .attr("headers")
+                                    .attr_str("headers")
                                     .is_some_and(|r| r.split_ascii_whitespace().any(|x| x == id))
                             })
                         });

@@ -11,6 +11,7 @@
 
 use super::elements;
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::{hidden, style};
 use crate::page::Page;
 use scraper::ElementRef;
@@ -118,7 +119,7 @@ impl PageRule for SpacingRule {
     fn check(&self, page: &Page, run: &mut RuleRun<'_>) {
         let prop = self.0.property();
         for el in elements(page) {
-            let Some(style_attr) = el.value().attr("style") else {
+            let Some(style_attr) = el.value().attr_str("style") else {
                 continue;
             };
             let declared = crate::dom::css::parse_declarations(style_attr);

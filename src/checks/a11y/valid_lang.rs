@@ -8,6 +8,7 @@
 
 use super::{elements, included, valid_language_tag};
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::hidden;
 use crate::page::Page;
 use scraper::{ElementRef, Node};
@@ -25,7 +26,7 @@ impl PageRule for ValidLang {
             return;
         }
         for el in elements(page).skip(1) {
-            let Some(lang) = el.value().attr("lang") else {
+            let Some(lang) = el.value().attr_str("lang") else {
                 continue;
             };
             // lang="" means "unknown" and is allowed; whitespace is an invalid tag.
@@ -49,15 +50,17 @@ fn has_own_text(page: &Page, el: ElementRef<'_>) -> bool {
         if !exposed {
             continue;
         }
-        if e.id() != el.id() && e.value().attr("lang").is_some() {
+        if e.id() != el.id() && e.value().attr_str("lang").is_some() {
             continue;
         }
         if included(page, e)
             && (e
                 .value()
-                .attr("aria-label")
+                .attr_str("aria-label")
                 .is_some_and(|s| !s.trim().is_empty())
-                || e.value().attr("alt").is_some_and(|s| !s.trim().is_empty()))
+                || e.value()
+                    .attr_str("alt")
+                    .is_some_and(|s| !s.trim().is_empty()))
         {
             return true;
         }

@@ -10,6 +10,7 @@
 
 use super::super::a11y::elements;
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::page::Page;
 use scraper::ElementRef;
 
@@ -20,10 +21,10 @@ fn captcha_img(el: ElementRef<'_>) -> bool {
     }
     let hay = format!(
         "{} {} {} {}",
-        v.attr("src").unwrap_or(""),
+        v.attr_str("src").unwrap_or(""),
         v.id().unwrap_or(""),
-        v.attr("class").unwrap_or(""),
-        v.attr("alt").unwrap_or("")
+        v.attr_str("class").unwrap_or(""),
+        v.attr_str("alt").unwrap_or("")
     )
     .to_ascii_lowercase();
     [
@@ -45,7 +46,7 @@ fn near_code_field(el: ElementRef<'_>) -> bool {
         p.text().collect::<String>().contains("验证码")
             || p.children().filter_map(ElementRef::wrap).any(|c| {
                 c.value().name() == "input"
-                    && c.value().attr("name").is_some_and(|n| {
+                    && c.value().attr_str("name").is_some_and(|n| {
                         let n = n.to_ascii_lowercase();
                         n.contains("code") || n.contains("captcha") || n.contains("yzm")
                     })
@@ -83,7 +84,7 @@ impl PageRule for CaptchaAlternative {
                     &[(
                         "src",
                         el.value()
-                            .attr("src")
+                            .attr_str("src")
                             .unwrap_or("-")
                             .chars()
                             .take(100)
@@ -96,7 +97,7 @@ impl PageRule for CaptchaAlternative {
                     &[(
                         "src",
                         el.value()
-                            .attr("src")
+                            .attr_str("src")
                             .unwrap_or("-")
                             .chars()
                             .take(100)

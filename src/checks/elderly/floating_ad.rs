@@ -11,6 +11,7 @@
 
 use super::super::a11y::elements;
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::dom::hidden;
 use crate::page::Page;
 use scraper::ElementRef;
@@ -56,7 +57,7 @@ fn has_close_control(el: ElementRef<'_>) -> bool {
                 .any(|c| c.to_ascii_lowercase().contains("close"))
             || v.id()
                 .is_some_and(|i| i.to_ascii_lowercase().contains("close"))
-            || v.attr("onclick").is_some_and(|o| {
+            || v.attr_str("onclick").is_some_and(|o| {
                 o.contains("display='none'")
                     || o.contains("display=\"none\"")
                     || o.to_ascii_lowercase().contains("close")
@@ -73,7 +74,7 @@ fn looks_like_chrome(el: ElementRef<'_>) -> bool {
     matches!(el.value().name(), "nav" | "header" | "footer")
         || el
             .value()
-            .attr("role")
+            .attr_str("role")
             .is_some_and(|r| matches!(r, "navigation" | "banner" | "toolbar" | "dialog"))
         || links > 3
 }
@@ -106,7 +107,7 @@ impl PageRule for FloatingAd {
             }
             let v = el.value();
             if v.name() == "script" {
-                let src = v.attr("src").unwrap_or("").to_ascii_lowercase();
+                let src = v.attr_str("src").unwrap_or("").to_ascii_lowercase();
                 let text: String = el.text().collect();
                 if let Some(net) = AD_NETWORKS.iter().find(|n| src.contains(*n)) {
                     run.fail(Some(el), &[("evidence", format!("广告联盟脚本 {net}"))]);

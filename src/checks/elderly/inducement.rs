@@ -8,6 +8,7 @@
 
 use super::super::a11y::elements;
 use crate::checks::{PageRule, RuleRun};
+use crate::dom::AttrExt;
 use crate::page::Page;
 
 /// See the module documentation.
@@ -29,7 +30,7 @@ impl PageRule for Inducement {
         for el in elements(page) {
             let v = el.value();
             let control = matches!(v.name(), "a" | "button")
-                || (v.name() == "input" && matches!(v.attr("type"), Some("button" | "submit")));
+                || (v.name() == "input" && matches!(v.attr_str("type"), Some("button" | "submit")));
             if !control {
                 continue;
             }
@@ -37,10 +38,10 @@ impl PageRule for Inducement {
             let text = format!(
                 "{} {} {}",
                 el.text().collect::<String>(),
-                v.attr("value").unwrap_or(""),
+                v.attr_str("value").unwrap_or(""),
                 el.descendants()
                     .filter_map(scraper::ElementRef::wrap)
-                    .filter_map(|d| d.value().attr("alt"))
+                    .filter_map(|d| d.value().attr_str("alt"))
                     .collect::<Vec<_>>()
                     .join(" ")
             );
