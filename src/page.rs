@@ -132,9 +132,9 @@ pub struct Page {
 #[derive(Default)]
 pub struct StyleCache {
     /// Computed font size (px) and the declaration that set it.
-    pub font_size: std::collections::HashMap<ego_tree::NodeId, (f64, Option<String>)>,
+    pub font_size: rustc_hash::FxHashMap<ego_tree::NodeId, (f64, Option<String>)>,
     /// Contrast of the element's own text.
-    pub contrast: std::collections::HashMap<ego_tree::NodeId, crate::dom::color::TextContrast>,
+    pub contrast: rustc_hash::FxHashMap<ego_tree::NodeId, crate::dom::color::TextContrast>,
 }
 
 /// A link on a page with the words a person sees for it.

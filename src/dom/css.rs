@@ -62,7 +62,9 @@ pub struct Declared {
 pub struct Cascade {
     rules: Vec<StyleRule>,
     by_property: HashMap<String, Vec<usize>>,
-    memo: std::cell::RefCell<HashMap<String, HashMap<ego_tree::NodeId, Option<Declared>>>>,
+    memo: std::cell::RefCell<
+        HashMap<String, rustc_hash::FxHashMap<ego_tree::NodeId, Option<Declared>>>,
+    >,
 }
 
 static STYLE: LazyLock<Selector> =

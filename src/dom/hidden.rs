@@ -8,8 +8,8 @@
 use crate::dom::AttrExt;
 use crate::page::Page;
 use ego_tree::NodeId;
+use rustc_hash::FxHashMap;
 use scraper::ElementRef;
-use std::collections::HashMap;
 
 const NEVER_RENDERED: [&str; 9] = [
     "head", "script", "style", "template", "noscript", "title", "meta", "link", "base",
@@ -18,9 +18,9 @@ const NEVER_RENDERED: [&str; 9] = [
 /// Memo tables for the hidden-ness questions of one page.
 #[derive(Default)]
 pub struct HiddenCache {
-    display_none: HashMap<NodeId, bool>,
-    invisible: HashMap<NodeId, bool>,
-    aria_hidden: HashMap<NodeId, bool>,
+    display_none: FxHashMap<NodeId, bool>,
+    invisible: FxHashMap<NodeId, bool>,
+    aria_hidden: FxHashMap<NodeId, bool>,
 }
 
 /// Answers `question` for `el` from `own` (the element alone) and the memoised
@@ -28,7 +28,7 @@ pub struct HiddenCache {
 fn memo<'a>(
     page: &'a Page,
     el: ElementRef<'a>,
-    table: fn(&mut HiddenCache) -> &mut HashMap<NodeId, bool>,
+    table: fn(&mut HiddenCache) -> &mut FxHashMap<NodeId, bool>,
     own: impl Fn(ElementRef<'a>) -> Option<bool>,
 ) -> bool {
     // Walk up to the first memoised ancestor.
