@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
 # Runs each property-test "fuzz" target for a bounded time with many cases.
 # Usage: benches/fuzz.sh [SECONDS_PER_TARGET]   (default 600)
+# The test binary is built once and run directly, so editing the sources while
+# it runs does not change what is being fuzzed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-600}
-cargo test --release --test properties --no-run --quiet
+BIN=$(cargo test --release --test properties --no-run --message-format=json 2>/dev/null \
+  | python3 -c 'import json,sys
+for l in sys.stdin:
+    m = json.loads(l)
+    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] == "properties":
+        print(m["executable"])')
+[ -x "$BIN" ] || { echo "could not build the properties test"; exit 1; }
+echo "binary: $BIN; commit $(git rev-parse --short HEAD)"
 for t in pages_never_panic seed_files_never_panic urls_normalise_once; do
   start=$(date +%s); rounds=0
   while [ $(( $(date +%s) - start )) -lt "$SECS" ]; do
-    PROPTEST_CASES=2000 cargo test --release --quiet --test properties "$t" >/tmp/fuzz-$t.log 2>&1 || { echo "$t: FAILED (see /tmp/fuzz-$t.log)"; cat /tmp/fuzz-$t.log | tail -20; exit 1; }
+    # A fresh random seed every round (proptest draws one per run).
+    PROPTEST_CASES=2000 "$BIN" --exact "$t" --quiet >"/tmp/fuzz-$t.log" 2>&1 || { echo "$t: FAILED (see /tmp/fuzz-$t.log)"; tail -20 "/tmp/fuzz-$t.log"; exit 1; }
     rounds=$((rounds + 1))
   done
   echo "$t: $((rounds * 2000)) cases in ${SECS}s, no failure"

@@ -118,6 +118,12 @@ pub struct Page {
     /// Same-site scripts supplied by the caller (home page), `(url, text)`.
     pub scripts: Vec<crate::crawl::resources::Resource>,
     cascade: std::cell::OnceCell<crate::dom::css::Cascade>,
+    /// Every element in document order (walked once, read by 27 rules).
+    element_ids: std::cell::OnceCell<Vec<ego_tree::NodeId>>,
+    /// Elements with their own visible text (see `checks::a11y::color_contrast`).
+    pub(crate) text_element_ids: std::cell::OnceCell<Vec<ego_tree::NodeId>>,
+    /// Text elements outside page chrome (see `checks::elderly::main_text`).
+    pub(crate) main_text_ids: std::cell::OnceCell<Vec<ego_tree::NodeId>>,
     ids: std::cell::OnceCell<std::collections::HashMap<String, ego_tree::NodeId>>,
     labels: std::cell::OnceCell<std::collections::HashMap<String, Vec<ego_tree::NodeId>>>,
     /// Memo of hidden-ness per element (see `dom::hidden`).
@@ -300,6 +306,9 @@ impl Page {
             care_mode: false,
             binary_content,
             cascade: std::cell::OnceCell::new(),
+            element_ids: std::cell::OnceCell::new(),
+            text_element_ids: std::cell::OnceCell::new(),
+            main_text_ids: std::cell::OnceCell::new(),
             ids: std::cell::OnceCell::new(),
             labels: std::cell::OnceCell::new(),
             hidden_cache: Default::default(),
@@ -309,6 +318,27 @@ impl Page {
                 ct.contains("html") || !(ct.contains("svg") || ct.contains("xml"))
             }),
         }
+    }
+
+    /// Every element of the document, in document order.
+    pub fn elements(&self) -> impl Iterator<Item = scraper::ElementRef<'_>> {
+        self.element_refs(self.element_ids.get_or_init(|| {
+            self.html
+                .root_element()
+                .descendants()
+                .filter(|n| n.value().is_element())
+                .map(|n| n.id())
+                .collect()
+        }))
+    }
+
+    /// The elements of `ids` (ids of this page's tree).
+    pub(crate) fn element_refs<'a>(
+        &'a self,
+        ids: &'a [ego_tree::NodeId],
+    ) -> impl Iterator<Item = scraper::ElementRef<'a>> + 'a {
+        ids.iter()
+            .filter_map(|id| self.html.tree.get(*id).and_then(scraper::ElementRef::wrap))
     }
 
     /// The page's CSS cascade (built on first use).

@@ -16,8 +16,15 @@ use crate::dom::hidden;
 use crate::page::Page;
 use scraper::ElementRef;
 
-/// Elements with their own visible, non-blank text.
+/// Elements with their own visible, non-blank text (found once per page).
 pub fn text_elements(page: &Page) -> impl Iterator<Item = ElementRef<'_>> {
+    page.element_refs(
+        page.text_element_ids
+            .get_or_init(|| find_text_elements(page).map(|e| e.id()).collect()),
+    )
+}
+
+fn find_text_elements(page: &Page) -> impl Iterator<Item = ElementRef<'_>> {
     elements(page).filter(move |el| {
         !matches!(
             el.value().name(),

@@ -35,10 +35,7 @@ use scraper::ElementRef;
 
 /// Every element of the page, in document order.
 pub fn elements(page: &Page) -> impl Iterator<Item = ElementRef<'_>> {
-    page.html
-        .root_element()
-        .descendants()
-        .filter_map(ElementRef::wrap)
+    page.elements()
 }
 
 /// True when the element is in the accessibility tree.

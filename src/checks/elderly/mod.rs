@@ -19,8 +19,15 @@ use crate::page::Page;
 use scraper::ElementRef;
 
 /// Elements carrying main text: own visible text, outside header/footer/nav
-/// chrome, not in form controls.
+/// chrome, not in form controls (found once per page).
 pub fn main_text(page: &Page) -> impl Iterator<Item = ElementRef<'_>> {
+    page.element_refs(
+        page.main_text_ids
+            .get_or_init(|| find_main_text(page).map(|e| e.id()).collect()),
+    )
+}
+
+fn find_main_text(page: &Page) -> impl Iterator<Item = ElementRef<'_>> {
     crate::checks::a11y::color_contrast::text_elements(page).filter(|el| {
         // Page chrome sits near the top of the tree; a bounded walk keeps hostile
         // 20,000-level documents linear.
