@@ -139,6 +139,8 @@ pub struct Page {
 pub struct StyleCache {
     /// Computed font size (px) and the declaration that set it.
     pub font_size: rustc_hash::FxHashMap<ego_tree::NodeId, (f64, Option<String>)>,
+    /// Computed role (see `dom::roles::role`).
+    pub roles: rustc_hash::FxHashMap<ego_tree::NodeId, Option<String>>,
     /// Contrast of the element's own text.
     pub contrast: rustc_hash::FxHashMap<ego_tree::NodeId, crate::dom::color::TextContrast>,
 }

@@ -5,6 +5,20 @@ use super::aria;
 use crate::dom::AttrExt;
 use scraper::ElementRef;
 
+/// [`role`], remembered per element of `page`: ten name rules and the ARIA
+/// rules each ask it for every element.
+pub fn page_role(page: &crate::page::Page, el: ElementRef<'_>) -> Option<String> {
+    if let Some(known) = page.style_cache.borrow().roles.get(&el.id()) {
+        return known.clone();
+    }
+    let answer = role(el);
+    page.style_cache
+        .borrow_mut()
+        .roles
+        .insert(el.id(), answer.clone());
+    answer
+}
+
 /// The first `role` token that names a concrete WAI-ARIA role.
 pub fn explicit_role(el: ElementRef<'_>) -> Option<String> {
     el.value()

@@ -68,7 +68,7 @@ fn is_svg(el: ElementRef<'_>) -> bool {
 impl Named {
     fn applies_to(self, page: &Page, el: ElementRef<'_>) -> bool {
         let v = el.value();
-        let role = roles::role(el);
+        let role = roles::page_role(page, el);
         let r = role.as_deref();
         match self {
             Named::InputImage => {
