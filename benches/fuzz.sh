@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs each property-test "fuzz" target for a bounded time with many cases.
-# Usage: benches/fuzz.sh [SECONDS_PER_TARGET]   (default 600)
+# Usage: benches/fuzz.sh [SECONDS_PER_TARGET] [TARGET ...]   (default 600, all three)
+# Failing inputs proptest finds are kept in tests/properties.proptest-regressions
+# (the small corpus in the repo) and replayed by every `cargo test`.
 # The test binary is built once and run directly, so editing the sources while
 # it runs does not change what is being fuzzed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-SECS=${1:-600}
+SECS=${1:-600}; shift || true
+TARGETS=("$@"); [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(pages_never_panic seed_files_never_panic urls_normalise_once)
 BIN=$(cargo test --release --test properties --no-run --message-format=json 2>/dev/null \
   | python3 -c 'import json,sys
 for l in sys.stdin:
@@ -14,7 +17,7 @@ for l in sys.stdin:
         print(m["executable"])')
 [ -x "$BIN" ] || { echo "could not build the properties test"; exit 1; }
 echo "binary: $BIN; commit $(git rev-parse --short HEAD)"
-for t in pages_never_panic seed_files_never_panic urls_normalise_once; do
+for t in "${TARGETS[@]}"; do
   start=$(date +%s); rounds=0
   while [ $(( $(date +%s) - start )) -lt "$SECS" ]; do
     # A fresh random seed every round (proptest draws one per run).

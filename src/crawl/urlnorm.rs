@@ -94,6 +94,14 @@ fn normalize_percent(s: &str) -> String {
                 continue;
             }
         }
+        if bytes[i] == b'%' {
+            // A stray `%` is written `%25`: left bare, decoding what follows could
+            // complete it into a new escape (`%%61A` → `%aA`), so normalising twice
+            // would give another URL (found by fuzzing).
+            out.push_str("%25");
+            i += 1;
+            continue;
+        }
         // Safe: we only split at ASCII bytes.
         let ch_len = utf8_len(bytes[i]);
         out.push_str(&s[i..(i + ch_len).min(s.len())]);
@@ -175,6 +183,9 @@ mod tests {
     fn percent_encoding_is_canonical() {
         assert_eq!(http("/a%2db%7e"), "http://www.kaifu.gov.cn/a-b~");
         assert_eq!(http("/a%2fb"), "http://www.kaifu.gov.cn/a%2Fb");
+        // A stray percent sign cannot combine with a decoded character.
+        assert_eq!(http("/%%61A"), "http://www.kaifu.gov.cn/%25aA");
+        assert_eq!(http("/100%"), "http://www.kaifu.gov.cn/100%25");
         assert_eq!(http("/政府"), "http://www.kaifu.gov.cn/%E6%94%BF%E5%BA%9C");
         assert_eq!(http("/x?"), "http://www.kaifu.gov.cn/x");
     }
