@@ -5,6 +5,7 @@
 //! at-rules are skipped. Enough for hidden-ness, font sizes, colours and spacing.
 
 use crate::dom::AttrExt;
+use rustc_hash::FxHashMap as HashMap;
 use scraper::selector::Simple;
 use scraper::{ElementRef, Html, Selector};
 use selectors::SelectorList;
@@ -12,7 +13,6 @@ use selectors::matching::{
     MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags, SelectorCaches,
 };
 use selectors::parser::ParseRelative;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Most rules read from one page's stylesheets (hostile pages stay bounded).
