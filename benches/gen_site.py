@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Deterministic synthetic district portal of N pages for benchmarks.
 
-Usage: python3 benches/gen_site.py N OUTDIR
+Usage: python3 benches/gen_site.py N OUTDIR [BASE_URL]   (BASE_URL for sitemap.xml,
+default http://127.0.0.1:18089, where benches/run.sh serves it)
 
 Columns with paginated TRS-style lists (index.html, index_1.html …), articles with
 Chinese text, images, a table and a form, attachments, ~0.5 % broken links,
@@ -100,7 +101,13 @@ def main():
     with open(os.path.join(out, "css", "main.css"), "w") as f:
         f.write("body{font-size:14px}\n")
     with open(os.path.join(out, "robots.txt"), "w") as f:
-        f.write("User-agent: *\nDisallow: /admin/\n")
+        f.write("User-agent: *\nDisallow: /admin/\nSitemap: /sitemap.xml\n")
+    base = (sys.argv[3] if len(sys.argv) > 3 else "http://127.0.0.1:18089").rstrip("/")
+    with open(os.path.join(out, "sitemap.xml"), "w") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n')
+        f.writelines(f"<url><loc>{base}{u}</loc></url>\n" for u in urls)
+        f.write("</urlset>\n")
     with open(os.path.join(out, "urls.txt"), "w") as f:
         f.write("\n".join(urls) + "\n")
     print(f"{len(urls)} pages in {out}")
