@@ -118,6 +118,8 @@ pub struct Page {
     /// Same-site scripts supplied by the caller (home page), `(url, text)`.
     pub scripts: Vec<crate::crawl::resources::Resource>,
     cascade: std::cell::OnceCell<crate::dom::css::Cascade>,
+    /// `<meta>` names (lower-cased) and contents, in document order.
+    metas: std::cell::OnceCell<Vec<(String, String)>>,
     /// Every element in document order (walked once, read by 27 rules).
     element_ids: std::cell::OnceCell<Vec<ego_tree::NodeId>>,
     /// Elements with their own visible text (see `checks::a11y::color_contrast`).
@@ -309,6 +311,7 @@ impl Page {
             binary_content,
             cascade: std::cell::OnceCell::new(),
             element_ids: std::cell::OnceCell::new(),
+            metas: std::cell::OnceCell::new(),
             text_element_ids: std::cell::OnceCell::new(),
             main_text_ids: std::cell::OnceCell::new(),
             ids: std::cell::OnceCell::new(),
@@ -415,12 +418,24 @@ impl Page {
 
     /// The content of `<meta name=…>` (case-insensitive name).
     pub fn meta(&self, name: &str) -> Option<String> {
-        self.html.select(&META).find_map(|m| {
-            let v = m.value();
-            let n = v.attr_str("name").or_else(|| v.attr_str("property"))?;
-            n.eq_ignore_ascii_case(name)
-                .then(|| v.attr_str("content").unwrap_or("").trim().to_string())
-        })
+        // One walk for every question (the summary asks for seven tags).
+        let metas = self.metas.get_or_init(|| {
+            self.html
+                .select(&META)
+                .filter_map(|m| {
+                    let v = m.value();
+                    let n = v.attr_str("name").or_else(|| v.attr_str("property"))?;
+                    Some((
+                        n.to_ascii_lowercase(),
+                        v.attr_str("content").unwrap_or("").trim().to_string(),
+                    ))
+                })
+                .collect()
+        });
+        metas
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, c)| c.clone())
     }
 
     /// Every link-like reference on the page, resolved.
@@ -618,9 +633,12 @@ impl Page {
     /// The column named by the breadcrumb: its last segment that is not the page title.
     pub fn breadcrumb(&self) -> Option<String> {
         let el = self.html.select(&CRUMB).next().or_else(|| {
+            // Links that share a parent ask about it once.
+            let mut last_parent = None;
             self.html
                 .select(&LINKISH)
                 .filter_map(|a| a.parent().and_then(ElementRef::wrap))
+                .filter(|p| last_parent.replace(p.id()) != Some(p.id()))
                 .find(|p| {
                     // Only the first characters: a page of 100,000 links has one
                     // parent, and its whole text per link would be quadratic.

@@ -146,10 +146,39 @@ fn is_cjk(c: char) -> bool {
 /// either punctuation treatment ("non-standard" matches "nonstandard").
 fn contained(label: &str, name: &str) -> bool {
     [true, false].iter().any(|&joined| {
-        let l = words_with(label, joined);
-        let n = words_with(name, joined);
-        !l.is_empty() && n.windows(l.len()).any(|w| w == l.as_slice())
+        let l = word_line(label, joined);
+        l.len() > 1 && word_line(name, joined).contains(&l)
     })
+}
+
+/// [`words_with`] as one string, each word followed by U+001F (which no word
+/// contains): the label's words occur contiguously in the name exactly when its
+/// line is a substring of the name's, found without a string per word.
+fn word_line(text: &str, joined: bool) -> String {
+    const SEP: char = '\u{1f}';
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push(SEP);
+    let mut in_word = false;
+    for ch in text.to_lowercase().chars() {
+        if is_cjk(ch) {
+            if in_word {
+                out.push(SEP);
+            }
+            out.push(ch);
+            out.push(SEP);
+            in_word = false;
+        } else if ch.is_alphanumeric() {
+            out.push(ch);
+            in_word = true;
+        } else if (ch.is_whitespace() || !joined) && in_word {
+            out.push(SEP);
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(SEP);
+    }
+    out
 }
 
 fn drop_parenthesised(text: &str) -> String {
@@ -225,6 +254,51 @@ mod tests {
     use super::contained;
     use crate::checks::testing::run_rule;
 
+    /// The word-list definition the string search must agree with.
+    fn contained_by_word_lists(label: &str, name: &str) -> bool {
+        [true, false].iter().any(|&joined| {
+            let l = super::words_with(label, joined);
+            let n = super::words_with(name, joined);
+            !l.is_empty() && n.windows(l.len()).any(|w| w == l.as_slice())
+        })
+    }
+
+    #[test]
+    fn string_search_agrees_with_word_lists() {
+        let samples = [
+            "",
+            " ",
+            "下载",
+            "下载 附件",
+            "点击下载附件",
+            "Report 2025",
+            "report-2025",
+            "Annual report 2025 (PDF)",
+            "non-standard",
+            "nonstandard",
+            "W C A G",
+            "WCAG",
+            "a",
+            "A.",
+            "x 下 y",
+            "政务公开（PDF）",
+            "ÉCOLE école",
+            "İstanbul",
+            "ß straße",
+            "ΟΔΟΣ",
+            "οδος",
+        ];
+        for l in samples {
+            for n in samples {
+                assert_eq!(
+                    contained(l, n),
+                    contained_by_word_lists(l, n),
+                    "{l:?} in {n:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn chinese_and_punctuation() {
         assert!(contained(
@@ -234,6 +308,12 @@ mod tests {
         assert!(contained("nonstandard", "non-standard"));
         assert!(!contained("justice", "just ice"));
         assert!(!contained("W C A G", "WCAG"));
+        assert!(!contained("", "任何名称"));
+        assert!(contained("下载 附件", "点击下载 附件"));
+        // Every CJK character is a word, so these are contiguous words too.
+        assert!(contained("载附", "下载 附件"));
+        assert!(contained("Report 2025", "Annual report 2025 (PDF)"));
+        assert!(!contained("port 2025", "Annual report 2025"));
         assert_eq!(
             run_rule(
                 "a11y.label-content-name",
