@@ -68,6 +68,19 @@ fn is_svg(el: ElementRef<'_>) -> bool {
 impl Named {
     fn applies_to(self, page: &Page, el: ElementRef<'_>) -> bool {
         let v = el.value();
+        // Families chosen by tag name test the tag first: the role is the
+        // costly part and most elements are not inputs, objects or frames.
+        let by_tag = match self {
+            Named::InputImage => Some("input"),
+            Named::Object => Some("object"),
+            Named::Frame => Some("iframe"),
+            Named::Summary => Some("summary"),
+            _ => None,
+        };
+        if by_tag.is_some_and(|tag| v.name() != tag) || matches!(self, Named::SvgImg) && !is_svg(el)
+        {
+            return false;
+        }
         let role = roles::page_role(page, el);
         let r = role.as_deref();
         match self {
