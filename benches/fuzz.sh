@@ -16,7 +16,10 @@ for l in sys.stdin:
     if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] == "properties":
         print(m["executable"])')
 [ -x "$BIN" ] || { echo "could not build the properties test"; exit 1; }
-echo "binary: $BIN; commit $(git rev-parse --short HEAD)"
+# A private copy: a `cargo test` meanwhile would replace the file under us.
+COPY=$(mktemp /tmp/govaudit-fuzz-XXXXXX); cp "$BIN" "$COPY"; BIN=$COPY
+trap 'rm -f "$COPY"' EXIT
+echo "commit $(git rev-parse --short HEAD), $SECS s per target"
 for t in "${TARGETS[@]}"; do
   start=$(date +%s); rounds=0
   while [ $(( $(date +%s) - start )) -lt "$SECS" ]; do
