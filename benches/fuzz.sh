@@ -17,7 +17,7 @@ for l in sys.stdin:
         print(m["executable"])')
 [ -x "$BIN" ] || { echo "could not build the properties test"; exit 1; }
 # A private copy: a `cargo test` meanwhile would replace the file under us.
-COPY=$(mktemp /tmp/govaudit-fuzz-XXXXXX); cp "$BIN" "$COPY"; BIN=$COPY
+COPY=$(mktemp /tmp/govaudit-fuzz-XXXXXX); cp "$BIN" "$COPY"; chmod +x "$COPY"; BIN=$COPY
 trap 'rm -f "$COPY"' EXIT
 echo "commit $(git rev-parse --short HEAD), $SECS s per target"
 for t in "${TARGETS[@]}"; do
