@@ -66,7 +66,9 @@ async fn every_linked_page_is_reached_exactly_once() {
 #[tokio::test]
 async fn robots_disallow_is_honoured_and_sitemap_pages_are_found() {
     let s3 = serve_at(|origin| {
-        let xml = format!("<urlset><url><loc>{origin}/orphan.html</loc></url></urlset>");
+        let xml = format!(
+            "<urlset><url><loc>{origin}/orphan.html</loc></url><url><loc>{origin}/deep.html</loc></url></urlset>"
+        );
         let gz = {
             use flate2::{Compression, write::GzEncoder};
             use std::io::Write;
@@ -89,7 +91,8 @@ async fn robots_disallow_is_honoured_and_sitemap_pages_are_found() {
                     r#"<a href="/private/x.html">secret</a><a href="/open.html">open</a>"#,
                 ),
             ),
-            ("/open.html".into(), page("open", "")),
+            ("/open.html".into(), page("open", r#"<a href="/deep.html">deep</a>"#)),
+            ("/deep.html".into(), page("deep", "")),
             ("/private/x.html".into(), page("x", "")),
             ("/orphan.html".into(), page("孤立页面", "")),
             ("/sm.xml.gz".into(), Reply::bytes("application/gzip", gz)),
@@ -117,7 +120,18 @@ async fn robots_disallow_is_honoured_and_sitemap_pages_are_found() {
             .iter()
             .any(|l| l.limit == "robots" && l.not_reached == 1)
     );
-    assert_eq!(r.summary.sitemap_pages, 1);
+    assert_eq!(
+        r.summary.sitemap_pages, 1,
+        "only the orphan was first found there"
+    );
+    // A page the sitemap lists keeps the depth at which links reach it.
+    let deep = r
+        .pages
+        .iter()
+        .find(|p| p.url.ends_with("/deep.html"))
+        .unwrap();
+    assert_eq!(deep.depth, 2);
+    assert_eq!(s3.count("GET", "/deep.html"), 1);
 }
 
 #[tokio::test]

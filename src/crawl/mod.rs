@@ -405,7 +405,11 @@ pub async fn crawl<A: Analyzer>(
             });
         }
     }
-    out.sitemap_urls = seed_from_sitemaps(cfg, &fetcher, &home, &mut state, &mut frontier).await;
+    // Sitemap pages wait until the links run out, so a page keeps the depth at
+    // which navigation reaches it (a sitemap listing every page would otherwise
+    // make them all depth 1); what only the sitemap names is crawled last.
+    let mut sitemap_backlog = sitemap_pages(cfg, &fetcher, &home).await;
+    let mut links_exhausted = false;
 
     let mut inflight: JoinSet<JobResult<A::Output>> = JoinSet::new();
     loop {
@@ -413,8 +417,19 @@ pub async fn crawl<A: Analyzer>(
             break;
         }
         while inflight.len() < cfg.concurrency {
-            let Some(job) = frontier.pop_front() else {
-                break;
+            let job = match frontier.pop_front() {
+                Some(job) => job,
+                None => {
+                    links_exhausted |= inflight.is_empty();
+                    if !links_exhausted {
+                        break;
+                    }
+                    let Some(job) = next_sitemap_job(&mut sitemap_backlog, &mut state) else {
+                        break;
+                    };
+                    out.sitemap_urls += 1;
+                    job
+                }
             };
             if job.mode == FetchMode::Page {
                 if state.pages_started >= cfg.max_pages {
@@ -448,7 +463,7 @@ pub async fn crawl<A: Analyzer>(
         }
     }
     if stop.is_stopped() {
-        let pending = frontier.len() + inflight.len();
+        let pending = frontier.len() + inflight.len() + sitemap_backlog.len();
         inflight.abort_all();
         let mut hit = LimitHit {
             limit: "interrupted".into(),
@@ -825,13 +840,25 @@ fn same_registered_domain(cfg: &AuditConfig, url: &Url) -> bool {
     cfg.scope.hosts().iter().any(|h| reg(h) == target)
 }
 
-async fn seed_from_sitemaps(
-    cfg: &AuditConfig,
-    fetcher: &Fetcher,
-    home: &Url,
-    state: &mut State,
-    frontier: &mut VecDeque<Job>,
-) -> usize {
+/// The next sitemap page no link has led to yet, as a depth-1 job.
+fn next_sitemap_job(backlog: &mut VecDeque<Url>, state: &mut State) -> Option<Job> {
+    while let Some(u) = backlog.pop_front() {
+        if state.seen.insert(u.to_string()) {
+            state.link_entry(u.as_str(), LinkKind::SitePage);
+            return Some(Job {
+                url: u,
+                depth: 1,
+                mode: FetchMode::Page,
+                is_home: false,
+            });
+        }
+    }
+    None
+}
+
+/// The crawlable pages the site's sitemaps list (robots.txt `Sitemap:` lines,
+/// else `/sitemap.xml`; sitemap indexes followed).
+async fn sitemap_pages(cfg: &AuditConfig, fetcher: &Fetcher, home: &Url) -> VecDeque<Url> {
     let robots = fetcher.robots_for(home).await;
     // Sitemap lines should be absolute; resolve relative ones against the home page.
     let mut queue: VecDeque<Url> = robots
@@ -845,7 +872,8 @@ async fn seed_from_sitemaps(
         queue.push_back(u);
     }
     let mut docs = 0;
-    let mut added = 0;
+    let mut pages = VecDeque::new();
+    let mut listed = HashSet::new();
     let mut visited = HashSet::new();
     while let Some(sm) = queue.pop_front() {
         if docs >= MAX_SITEMAP_DOCS || !visited.insert(sm.to_string()) {
@@ -870,19 +898,12 @@ async fn seed_from_sitemaps(
             if !cfg.scope.should_crawl(&u) || attachment_kind(&u).is_some() {
                 continue;
             }
-            if state.seen.insert(u.to_string()) {
-                state.link_entry(u.as_str(), LinkKind::SitePage);
-                frontier.push_back(Job {
-                    url: u,
-                    depth: 1,
-                    mode: FetchMode::Page,
-                    is_home: false,
-                });
-                added += 1;
+            if listed.insert(u.to_string()) {
+                pages.push_back(u);
             }
         }
     }
-    added
+    pages
 }
 
 /// A progress line on stderr when it is a terminal and progress was asked for.
