@@ -19,14 +19,18 @@ BIN=target/release/govaudit
 PORT=18089
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(uname -r), $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 echo "govaudit $($BIN --version | awk '{print $2}'); lychee ${LYCHEE:+$($LYCHEE --version | awk '{print $2}')}"
+# start_nginx CONF_TEMPLATE NAME SITE: serves SITE on $PORT; sets NGX to its pid.
+start_nginx() {
+  local ndir="$OUT/$2"; mkdir -p "$ndir/tmp"
+  sed -e "s#@DIR@#$PWD/$ndir#g" -e "s#@PORT@#$PORT#g" -e "s#@ROOT@#$PWD/$3#g" -e "s#@DELAY@#0.1#g" "$1" > "$ndir/nginx.conf"
+  nginx -c "$PWD/$ndir/nginx.conf" & NGX=$!
+  sleep 0.5
+}
 printf "%-7s %-9s %-8s %-8s %-9s %-9s %-11s\n" pages tool pages/s links/s secs peak_MiB notes
 for N in "${SIZES[@]}"; do
   SITE="$OUT/site-$N"
   [ -f "$SITE/urls.txt" ] || python3 benches/gen_site.py "$N" "$SITE" >/dev/null
-  NDIR="$OUT/nginx-$N"; mkdir -p "$NDIR/tmp"
-  sed -e "s#@DIR@#$PWD/$NDIR#g" -e "s#@PORT@#$PORT#g" -e "s#@ROOT@#$PWD/$SITE#g" benches/nginx.conf.in > "$NDIR/nginx.conf"
-  nginx -c "$PWD/$NDIR/nginx.conf" & NGX=$!
-  sleep 0.5
+  start_nginx benches/nginx.conf.in "nginx-$N" "$SITE"
   # govaudit: crawls from the home page, parses every page, runs every rule.
   START=$(date +%s.%N)
   /usr/bin/time -f "%M" -o "$OUT/rss-g-$N" "$BIN" audit "http://127.0.0.1:$PORT/" --quiet --no-history --rate 100000 --concurrency 16 \
@@ -61,10 +65,9 @@ PY
   kill $NGX; wait $NGX 2>/dev/null || true
 done
 # Latency: 100 ms before every answer; the frontier must keep 256 fetches in flight.
-N=1000; SITE="$OUT/site-$N"; NDIR="$OUT/nginx-slow"; mkdir -p "$NDIR/tmp"
-sed -e "s#@DIR@#$PWD/$NDIR#g" -e "s#@PORT@#$PORT#g" -e "s#@ROOT@#$PWD/$SITE#g" -e "s#@DELAY@#0.1#g" benches/nginx-slow.conf.in > "$NDIR/nginx.conf"
-nginx -c "$PWD/$NDIR/nginx.conf" & NGX=$!
-sleep 0.5
+N=1000; SITE="$OUT/site-$N"
+[ -f "$SITE/urls.txt" ] || python3 benches/gen_site.py "$N" "$SITE" >/dev/null
+start_nginx benches/nginx-slow.conf.in nginx-slow "$SITE"
 START=$(date +%s.%N)
 /usr/bin/time -f "%M" -o "$OUT/rss-slow" "$BIN" audit "http://127.0.0.1:$PORT/" --quiet --no-history --rate 100000 --concurrency 256 \
     --max-pages $((N * 2)) --max-depth 1000 --as-of 2026-11-20 --format json --out "$OUT/report-slow" || true

@@ -10,7 +10,7 @@ use govaudit::report::model::Report;
 use govaudit::rules::Catalog;
 use std::sync::Arc;
 use std::time::Duration;
-use support::{Reply, TestServer, page, serve, serve_at};
+use support::{Reply, TestServer, audit, page, serve, serve_at};
 use url::Url;
 
 fn config(server: &TestServer) -> AuditConfig {
@@ -23,16 +23,6 @@ fn config(server: &TestServer) -> AuditConfig {
     c.concurrency = 4;
     c.timeout = Duration::from_secs(5);
     c
-}
-
-async fn audit(cfg: &AuditConfig) -> Report {
-    run_audit(
-        cfg,
-        Arc::new(Catalog::embedded().unwrap()),
-        Arc::new(StopSignal::default()),
-    )
-    .await
-    .expect("audit starts")
 }
 
 fn page_urls(r: &Report) -> Vec<String> {

@@ -12,7 +12,7 @@ use govaudit::report::model::Report;
 use govaudit::rules::Catalog;
 use std::sync::Arc;
 use std::time::Duration;
-use support::{Reply, page, serve};
+use support::{Reply, audit, page, serve};
 use url::Url;
 
 fn config(start: &str) -> AuditConfig {
@@ -28,17 +28,6 @@ fn config(start: &str) -> AuditConfig {
     c.max_retry_after = Duration::from_secs(2);
     c.check_external = false;
     c
-}
-
-async fn audit(cfg: &AuditConfig) -> Report {
-    run_audit(
-        cfg,
-        Arc::new(Catalog::embedded().unwrap()),
-        Arc::new(StopSignal::default()),
-    )
-    .await
-    .map_err(|e| e.error)
-    .expect("audit runs")
 }
 
 fn broken<'a>(r: &'a Report, suffix: &str) -> Option<&'a govaudit::report::model::BrokenLink> {

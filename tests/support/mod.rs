@@ -4,6 +4,18 @@
 
 pub mod evil;
 
+/// Runs a whole audit of `cfg` with the embedded rules; panics if it cannot start.
+pub async fn audit(cfg: &govaudit::config::AuditConfig) -> govaudit::report::model::Report {
+    govaudit::audit::run_audit(
+        cfg,
+        Arc::new(govaudit::rules::Catalog::embedded().expect("embedded rules")),
+        Arc::new(govaudit::crawl::StopSignal::default()),
+    )
+    .await
+    .map_err(|e| e.error)
+    .expect("audit starts")
+}
+
 use axum::body::Body;
 use axum::http::{Method, Request, Response, StatusCode};
 use std::collections::HashMap;
